@@ -1,0 +1,63 @@
+package dev.hum.state;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable, ordered snapshot of every process cell, with an index by name. A new board is made
+ * when a process is added or removed; the cells inside keep changing on their own.
+ */
+public final class Board {
+
+    static final Board EMPTY = new Board(List.of(), Map.of());
+
+    private final List<StateCell> cells;
+    private final Map<String, StateCell> byName;
+
+    private Board(List<StateCell> cells, Map<String, StateCell> byName) {
+        this.cells = cells;
+        this.byName = byName;
+    }
+
+    /** All cells in display order. */
+    public List<StateCell> cells() {
+        return cells;
+    }
+
+    /** How many processes there are. */
+    public int size() {
+        return cells.size();
+    }
+
+    /** The cell of the process with this name. */
+    public Optional<StateCell> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The cell at a display position (also the process id). */
+    public StateCell get(int index) {
+        return cells.get(index);
+    }
+
+    /** The current state of every process, in display order: one acquire load per cell. */
+    public List<ProcessState> states() {
+        ProcessState[] states = new ProcessState[cells.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = cells.get(i).get();
+        }
+        return List.of(states);
+    }
+
+    Board plus(StateCell cell, String name) {
+        List<StateCell> nextCells = new ArrayList<>(cells.size() + 1);
+        nextCells.addAll(cells);
+        nextCells.add(cell);
+        Map<String, StateCell> nextByName = new LinkedHashMap<>(byName);
+        nextByName.put(name, cell);
+        return new Board(Collections.unmodifiableList(nextCells), Collections.unmodifiableMap(nextByName));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.hum.state;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The ordered set of all processes: one pointer to an immutable {@link Board}, swapped atomically. */
+public final class Registry {
+
+    /*
+     * Writers: whoever adds processes (the CLI at start-up; later a config reload). They swap the
+     * board with compareAndSet; the new board is built entirely before the swap, so a reader's single
+     * volatile load gives a complete, consistent list. Readers: the render loop, the control socket
+     * and MCP, any thread, at any rate; "all processes" is one load, never a copy under a lock.
+     */
+
+    private final AtomicReference<Board> board = new AtomicReference<>(Board.EMPTY);
+    private final ChangeCounter changes;
+    private final long initialVersion;
+
+    public Registry() {
+        this(0L);
+    }
+
+    /** A registry whose counters start at {@code initial} (tests start near overflow). */
+    public Registry(long initial) {
+        this.changes = new ChangeCounter(initial);
+        this.initialVersion = initial;
+    }
+
+    /**
+     * Adds a process at the end of the list and returns its cell, NOT_STARTED. Its id is its
+     * position.
+     *
+     * @throws IllegalArgumentException when the name is taken
+     */
+    public StateCell add(String name) {
+        for (; ; ) {
+            Board current = board.get();
+            if (current.find(name).isPresent()) {
+                throw new IllegalArgumentException("a process named '" + name + "' already exists");
+            }
+            StateCell cell = new StateCell(ProcessState.initial(current.size(), name, initialVersion), changes);
+            if (board.compareAndSet(current, current.plus(cell, name))) {
+                changes.increment();
+                return cell;
+            }
+        }
+    }
+
+    /** The current board: one volatile load. */
+    public Board board() {
+        return board.get();
+    }
+
+    /** The cell of the process with this name. */
+    public Optional<StateCell> find(String name) {
+        return board.get().find(name);
+    }
+
+    /** Board-wide change counter; compare with != to the last value seen. */
+    public long changes() {
+        return changes.get();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hum.state;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.function.UnaryOperator;
+
+/** Holds the current {@link ProcessState} of one process and swaps it by compare-and-set. */
+public final class StateCell {
+
+    /*
+     * Writers: the supervisor's control thread of this process, its two pump threads (line counts)
+     * and the exit callback. Readers: the render loop, the control socket, the MCP server, tests.
+     *
+     * The field is read with getAcquire and replaced with compareAndSet (a volatile write). A state
+     * is a record with only final fields, so it is safely published by the CAS alone; the acquire
+     * load pairs with that release, so a reader sees every field of the state it loaded and never a
+     * mix of two. A writer that loses the race recomputes from the state that won: transitions are
+     * pure functions, so nothing is lost and no lock is taken. After a successful swap the board's
+     * change counter is bumped so that a renderer can skip frames in which nothing changed.
+     */
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(StateCell.class, "state", ProcessState.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final ChangeCounter changes;
+
+    @SuppressWarnings("unused") // accessed through STATE
+    private volatile ProcessState state;
+
+    StateCell(ProcessState initial, ChangeCounter changes) {
+        this.changes = changes;
+        STATE.setRelease(this, initial);
+    }
+
+    /** A cell on its own, not part of a registry (tests, benchmarks). */
+    public static StateCell detached(ProcessState initial) {
+        return new StateCell(initial, new ChangeCounter());
+    }
+
+    /** The current state: one acquire load, never blocks, never torn. */
+    public ProcessState get() {
+        return (ProcessState) STATE.getAcquire(this);
+    }
+
+    /**
+     * Applies {@code transition} to the current state until the swap succeeds, and returns the state
+     * now in the cell. When the transition refuses (returns its input), nothing is written and the
+     * current state is returned: callers compare {@code result == before} or check its fields.
+     *
+     * <p>The transition may run more than once under contention, so it must be pure.
+     */
+    public ProcessState update(UnaryOperator<ProcessState> transition) {
+        ProcessState current = get();
+        for (; ; ) {
+            ProcessState next = transition.apply(current);
+            if (next == current) {
+                return current;
+            }
+            ProcessState witness = (ProcessState) STATE.compareAndExchange(this, current, next);
+            if (witness == current) {
+                changes.increment();
+                return next;
+            }
+            current = witness;
+        }
+    }
+
+    /** Like {@link #update} but says whether the transition was taken. */
+    public boolean tryUpdate(UnaryOperator<ProcessState> transition) {
+        ProcessState current = get();
+        for (; ; ) {
+            ProcessState next = transition.apply(current);
+            if (next == current) {
+                return false;
+            }
+            ProcessState witness = (ProcessState) STATE.compareAndExchange(this, current, next);
+            if (witness == current) {
+                changes.increment();
+                return true;
+            }
+            current = witness;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StateCell[" + get() + "]";
+    }
+}
