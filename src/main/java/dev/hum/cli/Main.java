@@ -1,7 +1,121 @@
 package dev.hum.cli;
 
+import dev.hum.config.ConfigException;
+import dev.hum.config.ConfigLoader;
+import dev.hum.config.ProcessSpec;
+import dev.hum.config.ProjectConfig;
+import dev.hum.headless.HeadlessRunner;
+import dev.hum.process.ActionResult;
+import dev.hum.process.Posix;
+import dev.hum.process.Supervisor;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** The {@code hum} command. */
 public final class Main {
+
+    static final int USAGE_ERROR = 2;
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("hum");
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs hum and returns its exit status; separate from {@link #main} so that tests can call it. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (Arguments.UsageException e) {
+            err.println("hum: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        if (arguments.help()) {
+            out.println(Arguments.USAGE);
+            return 0;
+        }
+        if (arguments.version()) {
+            out.println("hum " + version());
+            return 0;
+        }
+        ProjectConfig config;
+        try {
+            config = arguments.config().isPresent()
+                    ? ConfigLoader.load(arguments.config().get())
+                    : ConfigLoader.discover(Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return USAGE_ERROR;
+        }
+        Set<String> known = new LinkedHashSet<>();
+        config.processes().forEach(p -> known.add(p.name()));
+        for (String name : arguments.names()) {
+            if (!known.contains(name)) {
+                err.println("hum: no process named '" + name + "' in " + describe(config) + "; known: "
+                        + String.join(", ", known));
+                return USAGE_ERROR;
+            }
+        }
+        err.println("hum: " + describe(config) + " (" + config.processes().size() + " processes)");
+        return runHeadless(config, arguments.names(), err);
+    }
+
+    private static int runHeadless(ProjectConfig config, List<String> names, PrintStream err) {
+        Supervisor supervisor = new Supervisor(config);
+        boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
+        // Write to fd 1 directly through our own buffer: System.out flushes per line.
+        HeadlessRunner runner = new HeadlessRunner(supervisor, new FileOutputStream(FileDescriptor.out), colour);
+        Thread hook = new Thread(
+                () -> {
+                    supervisor.stopAll();
+                    runner.flush();
+                },
+                "hum-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        List<CompletableFuture<ActionResult>> starts = new ArrayList<>();
+        for (ProcessSpec spec : config.processes()) {
+            boolean wanted = names.isEmpty() ? spec.autostart() : names.contains(spec.name());
+            if (wanted) {
+                starts.add(supervisor.start(spec.name()));
+            }
+        }
+        if (starts.isEmpty()) {
+            err.println("hum: nothing to start; name the processes to run, for example: hum --headless "
+                    + config.processes().get(0).name());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            supervisor.close();
+            return USAGE_ERROR;
+        }
+        try {
+            int status = runner.run(starts);
+            supervisor.close();
+            return status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static String describe(ProjectConfig config) {
+        switch (config.origin()) {
+            case DEMO:
+                return "no hum.yaml, package.json or Procfile here: the built-in demo";
+            default:
+                return config.source().toString();
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 }

@@ -1,0 +1,8 @@
+/**
+ * The {@code hum} command: argument parsing, loading the configuration, and wiring the supervisor to
+ * the chosen front end (the headless printer for now). It holds no logic of its own beyond that.
+ *
+ * <p>Threading: runs on the main thread; a JVM shutdown hook (SIGINT, SIGTERM, SIGHUP) stops every
+ * child's tree before hum exits.
+ */
+package dev.hum.cli;

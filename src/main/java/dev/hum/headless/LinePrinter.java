@@ -1,0 +1,97 @@
+package dev.hum.headless;
+
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
+import dev.hum.log.LogSlice;
+import dev.hum.log.Source;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Copies new log lines of every process to an output stream as {@code name | line}. */
+final class LinePrinter {
+
+    /** Name colours, cycled by process position: bright, distinct, readable on dark and light. */
+    private static final int[] NAME_COLOURS = {36, 33, 35, 32, 34, 91, 96, 93, 95, 92};
+
+    private static final int BATCH = 4096;
+
+    private final List<String> names;
+    private final List<LogBuffer> logs;
+    private final long[] cursors;
+    private final int width;
+    private final boolean colour;
+    private final PrintStream out;
+    private final StyleWriter styles = new StyleWriter();
+
+    LinePrinter(List<String> names, List<LogBuffer> logs, OutputStream out, boolean colour) {
+        this.names = List.copyOf(names);
+        this.logs = List.copyOf(logs);
+        this.cursors = new long[logs.size()];
+        this.width = names.stream().mapToInt(String::length).max().orElse(0);
+        this.colour = colour;
+        this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Prints every line that arrived since the last call, in arrival order across processes, and
+     * flushes once. Returns how many lines it printed.
+     */
+    synchronized int drain() {
+        List<Entry> batch = new ArrayList<>();
+        for (int i = 0; i < logs.size(); i++) {
+            LogSlice slice = logs.get(i).readFrom(cursors[i], BATCH);
+            if (slice.missed() > 0) {
+                batch.add(new Entry(i, null, slice.missed()));
+            }
+            for (LogLine line : slice.lines()) {
+                batch.add(new Entry(i, line, 0));
+            }
+            cursors[i] = slice.nextSeq();
+        }
+        batch.sort(Comparator.comparingLong(Entry::arrival));
+        for (Entry e : batch) {
+            print(e);
+        }
+        out.flush();
+        return batch.size();
+    }
+
+    boolean failed() {
+        return out.checkError();
+    }
+
+    private void print(Entry e) {
+        String name = names.get(e.process);
+        StringBuilder sb = new StringBuilder(name.length() + 64);
+        if (colour) {
+            sb.append("\033[").append(NAME_COLOURS[e.process % NAME_COLOURS.length]).append('m');
+        }
+        sb.append(name).append(" ".repeat(width - name.length())).append(" |");
+        if (colour) {
+            sb.append("\033[0m");
+        }
+        sb.append(' ');
+        if (e.line == null) {
+            sb.append("hum: ").append(e.missed).append(" lines skipped: output came faster than it could be printed");
+        } else if (colour && e.line.source() == Source.HUM) {
+            sb.append("\033[2m").append(e.line.text()).append("\033[0m");
+        } else if (colour) {
+            styles.append(sb, e.line);
+        } else {
+            sb.append(e.line.text());
+        }
+        sb.append('\n');
+        out.print(sb);
+    }
+
+    /** One line to print, or a gap of {@code missed} lines that the ring overwrote first. */
+    private record Entry(int process, LogLine line, long missed) {
+        long arrival() {
+            return line == null ? Long.MIN_VALUE : line.arrival();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The headless mode: every process's lines on standard output as {@code name | line}, for CI logs,
+ * pipes and terminals where a dashboard is not wanted.
+ *
+ * <p>One thread (the caller of {@link dev.hum.headless.HeadlessRunner#run()}) polls the logs with a
+ * cursor per process and writes through one buffered stream; it reads state and logs without locks,
+ * like the dashboard. A shutdown hook may flush the last lines, so writing is guarded by the
+ * printer's own monitor, which no pump or reader ever takes.
+ */
+package dev.hum.headless;

@@ -1,0 +1,108 @@
+package dev.hum.process;
+
+import dev.hum.config.ProcessSpec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts one run of a process as the leader of a new session, so that its whole tree can be
+ * signalled through its process group.
+ *
+ * <p>Java cannot call setsid between fork and exec, so the command is prefixed with util-linux's
+ * {@code setsid}, which calls setsid() and execs in place: the pid Java sees is the pid of the
+ * command, its process group and its session.
+ */
+final class Launcher {
+
+    private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
+
+    private final Map<String, String> baseEnvironment;
+
+    Launcher(Map<String, String> baseEnvironment) {
+        this.baseEnvironment = Map.copyOf(baseEnvironment);
+    }
+
+    /** Checks what can be checked up front, so that a failure reads as a reason, not an exit code. */
+    Process launch(ProcessSpec spec) throws LaunchException {
+        Path cwd = spec.cwd();
+        if (!Files.isDirectory(cwd)) {
+            throw new LaunchException("working folder does not exist: " + cwd);
+        }
+        Map<String, String> env = environmentFor(spec);
+        List<String> argv = spec.command().argv();
+        String program = argv.get(0);
+        Path resolved = resolve(program, cwd, env.getOrDefault("PATH", ""))
+                .orElseThrow(() -> new LaunchException("command not found: " + program
+                        + (program.contains("/") ? "" : " (searched PATH)")));
+        if (!Files.isExecutable(resolved)) {
+            throw new LaunchException("permission denied: " + resolved + " is not executable");
+        }
+        if (Files.isDirectory(resolved)) {
+            throw new LaunchException("cannot run a folder: " + resolved);
+        }
+
+        List<String> command = new ArrayList<>(argv.size() + 1);
+        command.add(setsid());
+        command.addAll(argv);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        // stdin stays an open pipe that never delivers input: tools that read it wait as they would
+        // on an idle terminal, and watchers that exit on EOF (esbuild --watch) keep running.
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + program + ": " + rootMessage(e));
+        }
+    }
+
+    Map<String, String> environmentFor(ProcessSpec spec) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(baseEnvironment);
+        // Children write to a pipe, not a terminal; this keeps their colours, as DESIGN.md promises.
+        env.put("FORCE_COLOR", "1");
+        env.putAll(spec.env());
+        return env;
+    }
+
+    private static Optional<Path> resolve(String program, Path cwd, String pathVariable) {
+        if (program.contains("/")) {
+            Path p = cwd.resolve(program);
+            return Files.exists(p) ? Optional.of(p) : Optional.empty();
+        }
+        for (String dir : pathVariable.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = cwd.resolve(dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String setsid() throws LaunchException {
+        for (String path : SETSID_PATHS) {
+            if (Files.isExecutable(Path.of(path))) {
+                return path;
+            }
+        }
+        throw new LaunchException("setsid not found (install util-linux): hum needs it to give each process its own group");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

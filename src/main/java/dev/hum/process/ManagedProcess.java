@@ -1,0 +1,220 @@
+package dev.hum.process;
+
+import dev.hum.config.ProcessSpec;
+import dev.hum.log.LogBuffer;
+import dev.hum.log.Source;
+import dev.hum.state.Exit;
+import dev.hum.state.ProcessState;
+import dev.hum.state.StateCell;
+import dev.hum.state.Status;
+import dev.hum.state.StatusWords;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One supervised process across all its runs: its spec, state cell, log, and a control thread on
+ * which its start, stop and restart actions run one after another.
+ */
+final class ManagedProcess {
+
+    /*
+     * Threads: the control thread runs every lifecycle action and is the only writer of `current`
+     * (volatile, so the exit callback and shutdown see the newest run). Callers apply the
+     * STOPPING transition at once on their own thread, so the screen shows it in the next frame
+     * even while an earlier action is still running. The exit callback runs on the shared exit
+     * executor, not the control thread, so that it is not queued behind a long stop; it refuses to
+     * end a run that is STOPPING, because the stop action ends it once the whole tree is gone.
+     */
+
+    /** How long an exit waits for the pumps to drain, so that the last lines precede the status. */
+    private static final Duration DRAIN = Duration.ofMillis(500);
+
+    private final ProcessSpec spec;
+    private final StateCell cell;
+    private final LogBuffer log;
+    private final Launcher launcher;
+    private final Executor exits;
+    private final ExecutorService control;
+
+    private volatile Run current;
+
+    ManagedProcess(ProcessSpec spec, StateCell cell, LogBuffer log, Launcher launcher, Executor exits) {
+        this.spec = spec;
+        this.cell = cell;
+        this.log = log;
+        this.launcher = launcher;
+        this.exits = exits;
+        this.control = Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "hum-control-" + spec.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    ProcessSpec spec() {
+        return spec;
+    }
+
+    StateCell cell() {
+        return cell;
+    }
+
+    LogBuffer log() {
+        return log;
+    }
+
+    CompletableFuture<ActionResult> start() {
+        return submit(this::startNow);
+    }
+
+    CompletableFuture<ActionResult> stop() {
+        cell.update(s -> s.stopRequested("stopped by user"));
+        return submit(this::stopNow);
+    }
+
+    CompletableFuture<ActionResult> restart() {
+        cell.update(s -> s.stopRequested("restarting"));
+        return submit(() -> {
+            stopNow();
+            return startNow();
+        });
+    }
+
+    /** Refuses further actions; those already queued still run. */
+    void shutdownControl() {
+        control.shutdown();
+    }
+
+    boolean awaitControl(Duration limit) throws InterruptedException {
+        return control.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<ActionResult> submit(Supplier<ActionResult> action) {
+        try {
+            return CompletableFuture.supplyAsync(action, control).exceptionally(e -> {
+                log.appendNotice("hum: internal error: " + e);
+                return ActionResult.failed(spec.name() + ": internal error: " + e.getMessage());
+            });
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));
+        }
+    }
+
+    private ActionResult startNow() {
+        int before = cell.get().run();
+        ProcessState starting = cell.update(s -> s.start(Instant.now()));
+        if (starting.run() == before) {
+            return ActionResult.ok(spec.name() + " is already " + starting.statusWord().toLowerCase());
+        }
+        int run = starting.run();
+        log.appendNotice("hum: start #" + run + ": " + spec.command().display());
+        publishLineCount();
+        Process process;
+        try {
+            process = launcher.launch(spec);
+        } catch (LaunchException e) {
+            log.appendNotice("hum: failed to start: " + e.getMessage());
+            cell.update(s -> s.failedToStart(run, e.getMessage(), Instant.now()));
+            publishLineCount();
+            return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
+        }
+        long pid = process.pid();
+        Thread out = Pump.start(process.getInputStream(), log, Source.STDOUT, cell, "hum-pump-" + spec.name());
+        Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
+        Run r = new Run(run, process, pid, out, err);
+        current = r;
+        cell.update(s -> s.launched(run, pid));
+        process.onExit().whenCompleteAsync((p, e) -> exited(r), exits);
+        return ActionResult.ok(spec.name() + " started (pid " + pid + ")");
+    }
+
+    /** The leader of run {@code r} exited by itself (or by a stop; then the stop action reports). */
+    private void exited(Run r) {
+        r.awaitPumps(DRAIN);
+        Exit exit = exitOf(r.process());
+        Instant now = Instant.now();
+        if (cell.tryUpdate(s -> s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, now))) {
+            log.appendNotice("hum: " + describe(exit));
+            publishLineCount();
+        }
+    }
+
+    private ActionResult stopNow() {
+        cell.update(s -> s.stopRequested("stopped by user"));
+        Run r = current;
+        if (r == null || !r.anythingAlive()) {
+            // Its leader may have exited while STOPPING: the exit callback left the ending to us.
+            if (r != null && cell.tryUpdate(s -> s.ended(r.number(), exitOf(r.process()), Instant.now()))) {
+                log.appendNotice("hum: stopped");
+                publishLineCount();
+                return ActionResult.ok(spec.name() + " stopped");
+            }
+            return ActionResult.ok(spec.name() + " is not running");
+        }
+        boolean live = cell.get().run() == r.number() && cell.get().status() == Status.STOPPING;
+        int signal = spec.stopSignal().number();
+        TreeStopper.Outcome outcome = new TreeStopper(r.pgid(), r.pgid()).stop(signal, spec.stopTimeout());
+        waitForExit(r.process());
+        r.awaitPumps(DRAIN);
+        String how = outcome.killed()
+                ? "did not stop within " + format(spec.stopTimeout()) + " of " + StatusWords.signalName(signal)
+                        + ": killed with SIGKILL"
+                : "stopped with " + StatusWords.signalName(signal);
+        if (outcome.leftovers() > 0) {
+            how += "; " + outcome.leftovers() + " process(es) would not die";
+        }
+        if (cell.tryUpdate(s -> s.ended(r.number(), exitOf(r.process()), Instant.now()))) {
+            log.appendNotice("hum: " + how);
+        } else if (!live) {
+            log.appendNotice("hum: stopped processes left behind by run #" + r.number());
+        }
+        publishLineCount();
+        return ActionResult.ok(spec.name() + " " + how);
+    }
+
+    private void publishLineCount() {
+        long total = log.totalAppended();
+        cell.update(s -> s.withLines(total));
+    }
+
+    private static void waitForExit(Process process) {
+        try {
+            process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Java reports a death by signal n as status 128 + n, the way shells do; a process that itself
+     * exits with such a status is indistinguishable and is reported as killed by that signal.
+     */
+    static Exit exitOf(Process process) {
+        if (process.isAlive()) {
+            return Exit.NONE;
+        }
+        int status = process.exitValue();
+        if (status > 128 && status < 128 + 65) {
+            return new Exit.Signal(status - 128);
+        }
+        return new Exit.Code(status);
+    }
+
+    private static String describe(Exit exit) {
+        if (exit instanceof Exit.Signal signal) {
+            return "killed by " + StatusWords.signalName(signal.number());
+        }
+        return "exited with code " + exit.shellStatus();
+    }
+
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

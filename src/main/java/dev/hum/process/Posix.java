@@ -1,0 +1,78 @@
+package dev.hum.process;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/** The few POSIX calls hum needs, through JNA: signals, process groups, tty checks. */
+public final class Posix {
+
+    /** Signal numbers hum sends itself (Linux numbering). */
+    public static final int SIGKILL = 9;
+
+    /** Signal 0: checks that a process or group exists without touching it. */
+    static final int PROBE = 0;
+
+    private interface CLibrary extends Library {
+        int kill(int pid, int sig) throws LastErrorException;
+
+        int isatty(int fd);
+
+        int getpid();
+
+        int getpgrp();
+    }
+
+    private static final CLibrary C = Native.load("c", CLibrary.class);
+
+    private Posix() {}
+
+    /**
+     * Sends {@code signal} to every process in group {@code pgid}. Returns false when the group is
+     * already empty (ESRCH); any other failure (such as EPERM) is also false, since there is nothing
+     * more hum may do to it.
+     */
+    public static boolean signalGroup(long pgid, int signal) {
+        if (pgid <= 1 || pgid == C.getpgrp()) {
+            throw new IllegalArgumentException("refusing to signal process group " + pgid);
+        }
+        return send(-(int) pgid, signal);
+    }
+
+    /** Sends {@code signal} to one process; false when it no longer exists. */
+    public static boolean signalProcess(long pid, int signal) {
+        if (pid <= 1) {
+            throw new IllegalArgumentException("refusing to signal pid " + pid);
+        }
+        return send((int) pid, signal);
+    }
+
+    /** True while at least one process (possibly a zombie) is in group {@code pgid}. */
+    public static boolean groupExists(long pgid) {
+        return pgid > 1 && signalGroup(pgid, PROBE);
+    }
+
+    /** True when the file descriptor is a terminal. */
+    public static boolean isatty(int fd) {
+        return C.isatty(fd) == 1;
+    }
+
+    /** The process group this JVM belongs to; hum never signals it. */
+    public static long ownProcessGroup() {
+        return C.getpgrp();
+    }
+
+    /** This JVM's pid. */
+    public static long pid() {
+        return C.getpid();
+    }
+
+    private static boolean send(int target, int signal) {
+        try {
+            return C.kill(target, signal) == 0;
+        } catch (LastErrorException e) {
+            // ESRCH: gone already. EPERM: the pid now belongs to someone else; leave it alone.
+            return false;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.hum.process;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A snapshot of every process on the machine, read from {@code /proc}, to find a tree's members. */
+final class ProcessTable {
+
+    private final Map<Long, ProcEntry> byPid;
+    private final Map<Long, List<ProcEntry>> children;
+
+    private ProcessTable(Map<Long, ProcEntry> byPid) {
+        this.byPid = byPid;
+        this.children = new HashMap<>();
+        for (ProcEntry e : byPid.values()) {
+            children.computeIfAbsent(e.ppid(), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    /** Reads /proc now. Processes that vanish while it reads are simply left out. */
+    static ProcessTable snapshot() {
+        Map<Long, ProcEntry> entries = new HashMap<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : dir) {
+                long pid;
+                try {
+                    pid = Long.parseLong(p.getFileName().toString());
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                ProcEntry.read(pid).ifPresent(e -> entries.put(pid, e));
+            }
+        } catch (IOException e) {
+            // No /proc: only the process group can be signalled; the caller still does that.
+        }
+        return new ProcessTable(entries);
+    }
+
+    /**
+     * Every live process that belongs to the tree of {@code leader}: its descendants by parent link,
+     * plus every member of its process group (members whose parent died are re-parented away from
+     * the tree but keep the group), plus the descendants of those. The leader itself is included
+     * while it lives.
+     */
+    Set<ProcEntry> treeOf(long leader, long pgid) {
+        Set<ProcEntry> found = new LinkedHashSet<>();
+        Deque<ProcEntry> todo = new ArrayDeque<>();
+        for (ProcEntry e : byPid.values()) {
+            if (e.pid() == leader || (pgid > 1 && e.pgid() == pgid)) {
+                todo.add(e);
+            }
+        }
+        while (!todo.isEmpty()) {
+            ProcEntry e = todo.poll();
+            // A zombie has no children left (they were re-parented) and cannot be signalled.
+            if (!e.isZombie() && found.add(e)) {
+                todo.addAll(children.getOrDefault(e.pid(), List.of()));
+            }
+        }
+        return found;
+    }
+}

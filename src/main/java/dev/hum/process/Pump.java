@@ -1,0 +1,63 @@
+package dev.hum.process;
+
+import dev.hum.log.LogBuffer;
+import dev.hum.log.OutputDecoder;
+import dev.hum.log.Source;
+import dev.hum.state.StateCell;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Copies one output stream of a child into its log: large reads, lines decoded and sanitised by an
+ * {@link OutputDecoder}, and one state update per chunk (not per line) with the new line count.
+ */
+final class Pump implements Runnable {
+
+    /** Large enough that a flood costs one read and one state swap per 64 KiB, not per line. */
+    static final int CHUNK = 64 * 1024;
+
+    private final InputStream input;
+    private final OutputDecoder decoder;
+    private final LogBuffer log;
+    private final StateCell cell;
+
+    Pump(InputStream input, LogBuffer log, Source source, StateCell cell) {
+        this.input = input;
+        this.decoder = new OutputDecoder(log, source);
+        this.log = log;
+        this.cell = cell;
+    }
+
+    /** Starts a daemon thread running this pump and returns it. */
+    static Thread start(InputStream input, LogBuffer log, Source source, StateCell cell, String name) {
+        Thread thread = new Thread(new Pump(input, log, source, cell), name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    @Override
+    public void run() {
+        byte[] chunk = new byte[CHUNK];
+        try (InputStream in = input) {
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                if (n > 0 && decoder.feed(chunk, 0, n) > 0) {
+                    publishLineCount();
+                }
+            }
+        } catch (IOException e) {
+            // The pipe was closed under us (the stream is closed when hum gives up on a run): the
+            // partial line below is all that is left to keep.
+        } finally {
+            if (decoder.finish() > 0) {
+                publishLineCount();
+            }
+        }
+    }
+
+    private void publishLineCount() {
+        long total = log.totalAppended();
+        cell.update(s -> s.withLines(total));
+    }
+}

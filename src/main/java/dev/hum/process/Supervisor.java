@@ -1,0 +1,197 @@
+package dev.hum.process;
+
+import dev.hum.config.ProcessSpec;
+import dev.hum.config.ProjectConfig;
+import dev.hum.log.LogBuffer;
+import dev.hum.state.Registry;
+import dev.hum.state.StateCell;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Runs the processes of one configuration: the single place where the dashboard, the command line
+ * and agents start, stop and restart them, and find their state and logs.
+ */
+public final class Supervisor implements AutoCloseable {
+
+    /*
+     * The process list is fixed at construction, so `processes` is an unmodifiable map read by any
+     * thread without a lock. Each action is handed to the process's own control thread and returns a
+     * future at once: no caller (the render loop above all) ever waits on a child.
+     */
+
+    /** Each log also has a byte bound, so that a flood of long lines cannot outgrow memory. */
+    static final long LOG_BYTES_PER_PROCESS = 32L * 1024 * 1024;
+
+    /** Time allowed beyond the longest stop timeout for SIGKILL and the sweep. */
+    private static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(5);
+
+    private final Registry registry = new Registry();
+    private final Map<String, ManagedProcess> processes;
+    private final List<ManagedProcess> ordered;
+    private final AtomicLong arrivalClock = new AtomicLong();
+    private final ExecutorService exits = Executors.newCachedThreadPool(runnable -> {
+        Thread t = new Thread(runnable, "hum-exit");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** Creates a NOT_STARTED cell and a log for every process of {@code config}; starts nothing. */
+    public Supervisor(ProjectConfig config) {
+        this(config, System.getenv());
+    }
+
+    /** As above, with the environment children inherit before their own settings are applied. */
+    public Supervisor(ProjectConfig config, Map<String, String> environment) {
+        Launcher launcher = new Launcher(environment);
+        Map<String, ManagedProcess> byName = new LinkedHashMap<>();
+        List<ManagedProcess> list = new ArrayList<>();
+        int scrollback = config.settings().scrollback();
+        for (ProcessSpec spec : config.processes()) {
+            StateCell cell = registry.add(spec.name());
+            LogBuffer log = new LogBuffer(scrollback, LOG_BYTES_PER_PROCESS, arrivalClock);
+            ManagedProcess managed = new ManagedProcess(spec, cell, log, launcher, exits);
+            byName.put(spec.name(), managed);
+            list.add(managed);
+        }
+        this.processes = Map.copyOf(byName);
+        this.ordered = List.copyOf(list);
+    }
+
+    /** The states of all processes; read it without a lock from any thread. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /** The names of all processes in display order. */
+    public List<String> names() {
+        return ordered.stream().map(p -> p.spec().name()).toList();
+    }
+
+    /** The spec of a process. */
+    public Optional<ProcessSpec> spec(String name) {
+        return Optional.ofNullable(processes.get(name)).map(ManagedProcess::spec);
+    }
+
+    /** The log of a process; read it without a lock from any thread. */
+    public Optional<LogBuffer> log(String name) {
+        return Optional.ofNullable(processes.get(name)).map(ManagedProcess::log);
+    }
+
+    /** The log of the process at this display position (its id). */
+    public LogBuffer log(int id) {
+        return ordered.get(id).log();
+    }
+
+    /** Starts a process unless it is already live. Returns at once. */
+    public CompletableFuture<ActionResult> start(String name) {
+        return act(name, ManagedProcess::start);
+    }
+
+    /** Stops a process's whole tree: its stop signal, the grace period, then SIGKILL. */
+    public CompletableFuture<ActionResult> stop(String name) {
+        return act(name, ManagedProcess::stop);
+    }
+
+    /** Stops a process if it is live, then starts it as a new run. */
+    public CompletableFuture<ActionResult> restart(String name) {
+        return act(name, ManagedProcess::restart);
+    }
+
+    /** Starts every process whose spec says autostart. */
+    public List<CompletableFuture<ActionResult>> startAutostart() {
+        List<CompletableFuture<ActionResult>> started = new ArrayList<>();
+        for (ManagedProcess p : ordered) {
+            if (p.spec().autostart()) {
+                started.add(p.start());
+            }
+        }
+        return started;
+    }
+
+    /**
+     * Stops every process in parallel and waits until their trees are gone, or until the longest
+     * stop timeout plus a few seconds has passed. Further actions are refused from here on.
+     *
+     * @return true when every stop finished in time
+     */
+    public boolean stopAll() {
+        if (!closed.compareAndSet(false, true)) {
+            return awaitControls();
+        }
+        List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
+        for (ManagedProcess p : ordered) {
+            stops.add(p.stop());
+            p.shutdownControl();
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                    .get(shutdownLimit().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Same as {@link #stopAll()}. */
+    @Override
+    public void close() {
+        stopAll();
+        exits.shutdown();
+    }
+
+    private boolean awaitControls() {
+        try {
+            for (ManagedProcess p : ordered) {
+                if (!p.awaitControl(shutdownLimit())) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Duration shutdownLimit() {
+        Duration longest = Duration.ZERO;
+        for (ManagedProcess p : ordered) {
+            if (p.spec().stopTimeout().compareTo(longest) > 0) {
+                longest = p.spec().stopTimeout();
+            }
+        }
+        return longest.plus(SHUTDOWN_SLACK);
+    }
+
+    private CompletableFuture<ActionResult> act(
+            String name, Function<ManagedProcess, CompletableFuture<ActionResult>> action) {
+        ManagedProcess p = processes.get(name);
+        if (p == null) {
+            return CompletableFuture.completedFuture(
+                    ActionResult.failed("no process named '" + name + "'; known: " + String.join(", ", names())));
+        }
+        if (closed.get()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));
+        }
+        return action.apply(p);
+    }
+}

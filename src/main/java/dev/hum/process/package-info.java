@@ -1,0 +1,13 @@
+/**
+ * The supervisor: launches each configured process as the leader of its own session, pumps its
+ * output into its {@link dev.hum.log.LogBuffer}, and stops its whole process tree.
+ *
+ * <p>{@link dev.hum.process.Supervisor} is the only entry point for the dashboard, the control
+ * socket and the command line. Lifecycle actions (start, stop, restart) of one process run in order
+ * on that process's own control thread, so a burst of restarts cannot interleave; actions of
+ * different processes run in parallel. Each output stream has its own pump thread. State changes are
+ * published only through {@link dev.hum.state.StateCell} transitions; nothing here takes a lock that
+ * a reader of state or logs could wait on. Signals are sent with JNA ({@code kill(-pgid, sig)}), never
+ * by spawning {@code kill}, and never by name or port.
+ */
+package dev.hum.process;

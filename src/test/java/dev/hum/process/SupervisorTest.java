@@ -1,0 +1,177 @@
+package dev.hum.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
+import dev.hum.log.Source;
+import dev.hum.state.ProcessState;
+import dev.hum.state.StateCell;
+import dev.hum.state.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SupervisorTest {
+
+    private Supervisor supervisor;
+
+    @AfterEach
+    void stopEverything() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+    }
+
+    private StateCell cell(String name) {
+        return supervisor.registry().find(name).orElseThrow();
+    }
+
+    private List<String> lines(String name) {
+        LogBuffer log = supervisor.log(name).orElseThrow();
+        return log.readFrom(log.firstSeq(), 10_000).lines().stream()
+                .map(LogLine::text)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void start_capturesStdoutStderrAndExitCode() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("job", "echo hello; echo oops >&2; exit 3")));
+        supervisor.start("job").get(10, TimeUnit.SECONDS);
+        ProcessState end = Await.state(cell("job"), "job to end", s -> s.status() == Status.FAILED);
+        assertEquals("FAILED 3", end.statusWord());
+        LogBuffer log = supervisor.log("job").orElseThrow();
+        List<LogLine> all = log.readFrom(log.firstSeq(), 100).lines();
+        assertTrue(all.stream().anyMatch(l -> l.text().equals("hello") && l.source() == Source.STDOUT), all::toString);
+        assertTrue(all.stream().anyMatch(l -> l.text().equals("oops") && l.source() == Source.STDERR), all::toString);
+        assertTrue(all.stream().anyMatch(l -> l.source() == Source.HUM && l.text().contains("exited with code 3")));
+        assertEquals(log.totalAppended(), end.lines(), "the state's line count follows the log");
+    }
+
+    @Test
+    void start_cleanExitIsExited0() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("ok", "true")));
+        supervisor.start("ok").get(10, TimeUnit.SECONDS);
+        assertEquals("EXITED 0", Await.state(cell("ok"), "exit", s -> !s.status().isLive()).statusWord());
+    }
+
+    @Test
+    void start_deathBySignalIsReportedByName() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("crash", "kill -SEGV $$")));
+        supervisor.start("crash").get(10, TimeUnit.SECONDS);
+        ProcessState end = Await.state(cell("crash"), "crash", s -> !s.status().isLive());
+        assertEquals("KILLED SIGSEGV", end.statusWord());
+    }
+
+    @Test
+    void start_childGetsForceColourAndItsOwnEnvironment() throws Exception {
+        var spec = new dev.hum.config.ProcessSpec(
+                "env",
+                new dev.hum.config.Command.Shell("echo \"$FORCE_COLOR $GREETING\""),
+                Specs.TMP,
+                Map.of("GREETING", "hi"),
+                true,
+                dev.hum.config.StopSignal.TERM,
+                Duration.ofSeconds(5));
+        supervisor = new Supervisor(Specs.config(spec));
+        supervisor.start("env").get(10, TimeUnit.SECONDS);
+        Await.state(cell("env"), "exit", s -> s.status() == Status.EXITED);
+        assertTrue(lines("env").contains("1 hi"), () -> lines("env").toString());
+    }
+
+    @Test
+    void start_whileRunningDoesNothingAndSaysSo() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("sleeper", "sleep 300")));
+        supervisor.start("sleeper").get(10, TimeUnit.SECONDS);
+        long pid = cell("sleeper").get().pid();
+        ActionResult again = supervisor.start("sleeper").get(10, TimeUnit.SECONDS);
+        assertTrue(again.message().contains("already running"), again.message());
+        assertEquals(1, cell("sleeper").get().run());
+        assertEquals(pid, cell("sleeper").get().pid());
+    }
+
+    @Test
+    void start_missingBinaryFailsWithReasonInLog() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.argv("ghost", Specs.TMP, "no-such-binary-hum-test")));
+        ActionResult result = supervisor.start("ghost").get(10, TimeUnit.SECONDS);
+        assertFalse(result.ok());
+        ProcessState s = cell("ghost").get();
+        assertEquals(Status.FAILED, s.status());
+        assertTrue(s.reason().contains("command not found: no-such-binary-hum-test"), s.reason());
+        assertTrue(lines("ghost").stream().anyMatch(l -> l.contains("failed to start: command not found")));
+    }
+
+    @Test
+    void start_missingFolderFailsWithReason(@TempDir Path dir) throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.argv("lost", dir.resolve("nope"), "true")));
+        assertFalse(supervisor.start("lost").get(10, TimeUnit.SECONDS).ok());
+        assertTrue(cell("lost").get().reason().contains("working folder does not exist"));
+    }
+
+    @Test
+    void start_notExecutableFailsWithReason(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+        supervisor = new Supervisor(Specs.config(Specs.argv("noexec", dir, "./run.sh")));
+        assertFalse(supervisor.start("noexec").get(10, TimeUnit.SECONDS).ok());
+        assertTrue(cell("noexec").get().reason().contains("not executable"), cell("noexec").get().reason());
+        assertTrue(Files.exists(script));
+    }
+
+    @Test
+    void start_shellCommandNotFoundShowsShellMessage() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("typo", "no-such-command-hum-test")));
+        supervisor.start("typo").get(10, TimeUnit.SECONDS);
+        ProcessState s = Await.state(cell("typo"), "exit", st -> !st.status().isLive());
+        assertEquals("FAILED 127", s.statusWord());
+        assertTrue(lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> lines("typo").toString());
+    }
+
+    @Test
+    void stop_unknownProcessIsAnError() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("a", "true")));
+        ActionResult r = supervisor.stop("b").get();
+        assertFalse(r.ok());
+        assertTrue(r.message().contains("known: a"));
+    }
+
+    @Test
+    void stop_processThatIsNotRunningSaysSo() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("idle", "true")));
+        ActionResult r = supervisor.stop("idle").get(10, TimeUnit.SECONDS);
+        assertTrue(r.message().contains("not running"), r.message());
+        assertEquals(Status.NOT_STARTED, cell("idle").get().status());
+    }
+
+    @Test
+    void stop_userStopIsStoppedNotFailed() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("web", "sleep 300")));
+        supervisor.start("web").get(10, TimeUnit.SECONDS);
+        supervisor.stop("web").get(20, TimeUnit.SECONDS);
+        ProcessState s = cell("web").get();
+        assertEquals(Status.STOPPED, s.status());
+        assertEquals("STOPPED", s.statusWord());
+        assertTrue(lines("web").stream().anyMatch(l -> l.contains("stopped with SIGTERM")));
+    }
+
+    @Test
+    void stop_duringStartLeavesNothingRunning() throws Exception {
+        String token = Leftovers.token();
+        supervisor = new Supervisor(Specs.config(Specs.tagged("quick", "sleep 300", token)));
+        var start = supervisor.start("quick");
+        var stop = supervisor.stop("quick");
+        start.get(10, TimeUnit.SECONDS);
+        stop.get(20, TimeUnit.SECONDS);
+        ProcessState s = cell("quick").get();
+        assertTrue(s.status() == Status.STOPPED || s.status() == Status.NOT_STARTED, s.toString());
+        assertEquals(List.of(), Leftovers.find(token));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.hum.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
+import dev.hum.state.ProcessState;
+import dev.hum.state.StateCell;
+import dev.hum.state.Status;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Stopping whole trees of real processes, checked by pid the way a person would check with ps. */
+final class TreeStopTest {
+
+    private Supervisor supervisor;
+
+    @AfterEach
+    void stopEverything() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+    }
+
+    private StateCell cell(String name) {
+        return supervisor.registry().find(name).orElseThrow();
+    }
+
+    private String log(String name) {
+        LogBuffer log = supervisor.log(name).orElseThrow();
+        StringBuilder sb = new StringBuilder();
+        for (LogLine l : log.readFrom(log.firstSeq(), 10_000).lines()) {
+            sb.append(l.text()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void stop_nestedTreeIsGone() throws Exception {
+        String t = Leftovers.token();
+        // sh -> (sh -> sleep, sleep), sleep: three levels, like npm -> sh -> node.
+        String script = "sh -c 'sleep 301 & sleep 302 & wait' & sleep 303 & wait";
+        supervisor = new Supervisor(Specs.config(Specs.tagged("tree", script, t)));
+        supervisor.start("tree").get(10, TimeUnit.SECONDS);
+        Await.until("all five processes to start", () -> Leftovers.find(t).size() >= 5);
+        supervisor.stop("tree").get(30, TimeUnit.SECONDS);
+        assertEquals(Status.STOPPED, cell("tree").get().status());
+        assertEquals(List.of(), Leftovers.find(t));
+    }
+
+    @Test
+    void stop_childIgnoringTermIsKilledAfterTimeout() throws Exception {
+        String t = Leftovers.token();
+        String script = "trap '' TERM; echo ready; while :; do sleep 0.1; done";
+        supervisor = new Supervisor(Specs.config(Specs.tagged("stubborn", script, t, Duration.ofMillis(700))));
+        supervisor.start("stubborn").get(10, TimeUnit.SECONDS);
+        Await.until("the trap to be set", () -> log("stubborn").contains("ready"));
+        ActionResult result = supervisor.stop("stubborn").get(30, TimeUnit.SECONDS);
+        assertTrue(result.message().contains("killed with SIGKILL"), result.message());
+        assertTrue(log("stubborn").contains("did not stop within 700ms of SIGTERM: killed with SIGKILL"), log("stubborn"));
+        assertEquals(Status.STOPPED, cell("stubborn").get().status());
+        assertEquals(List.of(), Leftovers.find(t));
+    }
+
+    @Test
+    void stop_grandchildInItsOwnSessionIsStoppedToo() throws Exception {
+        String t = Leftovers.token();
+        // The grandchild calls setsid: it leaves hum's process group while its parent still lives.
+        String script = "setsid sh -c 'sleep 304; true' & echo started; wait";
+        supervisor = new Supervisor(Specs.config(Specs.tagged("escaper", script, t)));
+        supervisor.start("escaper").get(10, TimeUnit.SECONDS);
+        Await.until("the escaped grandchild", () -> Leftovers.find(t).size() >= 2);
+        long leader = cell("escaper").get().pid();
+        assertTrue(
+                Leftovers.find(t).stream()
+                        .anyMatch(pid -> ProcEntry.read(pid).map(e -> e.pgid() != leader).orElse(false)),
+                "the grandchild must really be in another group");
+        supervisor.stop("escaper").get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(), Leftovers.find(t));
+    }
+
+    @Test
+    void restart_hundredRapidRestartsLeaveExactlyOneRunning() throws Exception {
+        String t = Leftovers.token();
+        supervisor = new Supervisor(Specs.config(Specs.tagged("bouncy", "sleep 305", t)));
+        supervisor.start("bouncy").get(10, TimeUnit.SECONDS);
+        List<CompletableFuture<ActionResult>> restarts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            restarts.add(supervisor.restart("bouncy"));
+        }
+        CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        ProcessState s = cell("bouncy").get();
+        assertEquals(Status.RUNNING, s.status());
+        assertEquals(101, s.run());
+        assertEquals(100, s.restarts());
+        List<Long> alive = Leftovers.find(t);
+        assertEquals(List.of(s.pid()), alive, "exactly the current run's process");
+    }
+
+    @Test
+    void stopAll_stopsEveryProcessInParallel() throws Exception {
+        String t = Leftovers.token();
+        supervisor = new Supervisor(Specs.config(
+                Specs.tagged("a", "sleep 306", t),
+                Specs.tagged("b", "sh -c 'sleep 307; true'; true", t),
+                Specs.tagged("c", "trap '' TERM; sleep 308", t, Duration.ofMillis(500))));
+        supervisor.startAutostart().forEach(CompletableFuture::join);
+        Await.until("all started", () -> Leftovers.find(t).size() >= 4);
+        assertTrue(supervisor.stopAll());
+        for (ProcessState s : supervisor.registry().board().states()) {
+            assertEquals(Status.STOPPED, s.status(), s.toString());
+        }
+        assertEquals(List.of(), Leftovers.find(t));
+    }
+}
