@@ -70,16 +70,21 @@ final class LineBuilder {
         col = Math.max(0, Math.min(column, len));
     }
 
-    /** Erase in line (CSI K): 0 from the cursor to the end, 1 from the start to the cursor, 2 all. */
+    /**
+     * Erase in line (CSI K): 0 from the cursor to the end, 1 from the start to the cursor (as blanks), 2 all. Mode 2
+     * also puts the cursor at the start: a log line has no blank cells to keep before the next text.
+     */
     void erase(int mode) {
-        if (mode == 0 || mode == 2) {
+        if (mode == 0) {
             len = col;
-        }
-        if (mode == 1 || mode == 2) {
+        } else if (mode == 1) {
             for (int i = 0; i < Math.min(col, len); i++) {
                 codePoints[i] = ' ';
                 styles[i] = Style.DEFAULT;
             }
+        } else if (mode == 2) {
+            len = 0;
+            col = 0;
         }
         bytes = 0;
         for (int i = 0; i < len; i++) {
