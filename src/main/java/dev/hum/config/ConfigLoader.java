@@ -1,0 +1,97 @@
+package dev.hum.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds and loads a project's processes: {@link #discover} for {@code hum} in a folder, {@link #load}
+ * for {@code hum -c FILE}. Every failure is a {@link ConfigException}; no other exception escapes.
+ */
+public final class ConfigLoader {
+    /** The hum file names, in the order the documentation lists them. */
+    static final List<String> HUM_FILES = List.of("hum.yaml", "hum.yml", "hum.json");
+
+    private ConfigLoader() {}
+
+    /**
+     * Looks in {@code folder} for, in order: one of hum.yaml, hum.yml, hum.json (more than one is an
+     * error, since hum cannot know which the user edits); package.json with at least one script; a
+     * Procfile; and otherwise returns the built-in demo.
+     */
+    public static ProjectConfig discover(Path folder) throws ConfigException {
+        try {
+            if (!Files.isDirectory(folder)) {
+                throw new ConfigException(ConfigFile.of(folder).display(), 0, 0, "not a folder");
+            }
+            List<Path> humFiles = HUM_FILES.stream()
+                    .map(folder::resolve)
+                    .filter(Files::isRegularFile)
+                    .toList();
+            if (humFiles.size() > 1) {
+                ConfigFile first = ConfigFile.of(humFiles.get(0).normalize());
+                throw first.error(
+                        0,
+                        0,
+                        "found "
+                                + humFiles.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList() + " in the same folder; keep one, or choose with -c FILE");
+            }
+            if (humFiles.size() == 1) {
+                return load(humFiles.get(0).normalize());
+            }
+            Path packageJson = folder.resolve("package.json").normalize();
+            if (Files.isRegularFile(packageJson)) {
+                var config = PackageJson.load(ConfigFile.of(packageJson));
+                if (config.isPresent()) {
+                    return config.get();
+                }
+            }
+            Path procfile = folder.resolve("Procfile").normalize();
+            if (Files.isRegularFile(procfile)) {
+                return Procfile.load(ConfigFile.of(procfile));
+            }
+            return Demo.load(folder);
+        } catch (RuntimeException e) {
+            // A bug here must still reach the user as one line, not a stack trace over the dashboard.
+            throw new ConfigException(String.valueOf(folder), 0, 0, "cannot load: " + e);
+        }
+    }
+
+    /**
+     * Loads one file chosen by the user: {@code .yaml}/{@code .yml} or {@code .json} in the hum schema,
+     * a file named {@code package.json} or {@code Procfile}, or (as a convenience) a folder, which is
+     * discovered as above.
+     */
+    public static ProjectConfig load(Path file) throws ConfigException {
+        ConfigFile config = ConfigFile.of(file);
+        try {
+            if (Files.isDirectory(file)) {
+                return discover(file);
+            }
+            String name = file.getFileName() == null ? "" : file.getFileName().toString();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.equals("package.json")) {
+                return PackageJson.load(config)
+                        .orElseThrow(() -> config.error(0, 0, "no scripts to run; expected a 'scripts' object"));
+            }
+            if (name.equals("Procfile") || lower.startsWith("procfile.")) {
+                return Procfile.load(config);
+            }
+            if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+                return HumFile.load(config, TreeReader.Syntax.YAML);
+            }
+            if (lower.endsWith(".json")) {
+                return HumFile.load(config, TreeReader.Syntax.JSON);
+            }
+            throw config.error(
+                    0,
+                    0,
+                    "unknown kind of configuration; expected a .yaml, .yml or .json file, package.json or Procfile");
+        } catch (RuntimeException e) {
+            throw config.error(0, 0, "cannot load: " + e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.hum.config;
+
+import dev.hum.config.Node.Entry;
+import dev.hum.config.Node.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the hum schema ({@code processes}, {@code settings}) from {@code hum.yaml} or {@code hum.json}. */
+final class HumFile {
+    private static final List<String> TOP_KEYS = List.of("processes", "settings");
+    private static final List<String> SETTINGS_KEYS = List.of("scrollback", "fps");
+
+    private HumFile() {}
+
+    /** Loads the file from disk. */
+    static ProjectConfig load(ConfigFile file, TreeReader.Syntax syntax) throws ConfigException {
+        return parse(file, file.read(), syntax);
+    }
+
+    /** Loads from text already read; {@code file} names it and anchors relative {@code cwd}s. */
+    static ProjectConfig parse(ConfigFile file, String text, TreeReader.Syntax syntax) throws ConfigException {
+        var schema = new Schema(file);
+        Node root = TreeReader.read(file, text, syntax);
+        if (root instanceof Node.Scalar s && s.kind() == Kind.NULL) {
+            throw file.error(root.mark(), "empty configuration; expected a map with 'processes'");
+        }
+        if (!(root instanceof Node.Mapping top)) {
+            throw schema.wrongType(root, "a map with 'processes' and optionally 'settings'");
+        }
+        schema.checkKeys(top, TOP_KEYS, "");
+        Map<String, Entry> keys = Schema.byKey(top);
+        Entry processes = keys.get("processes");
+        if (processes == null) {
+            throw file.error(top.mark(), "missing 'processes'; expected a map of process names to processes");
+        }
+        Settings settings = keys.containsKey("settings") ? settings(schema, keys.get("settings")) : Settings.DEFAULTS;
+        return new ProjectConfig(file.path(), Origin.HUM_FILE, processes(schema, processes), settings);
+    }
+
+    private static List<ProcessSpec> processes(Schema schema, Entry entry) throws ConfigException {
+        Node value = entry.value();
+        if (value instanceof Node.Scalar s && s.kind() == Kind.NULL
+                || value instanceof Node.Mapping m && m.entries().isEmpty()) {
+            Node.Mark at = value instanceof Node.Mapping ? value.mark() : entry.keyMark();
+            throw schema.file().error(at, "no processes; expected at least one under 'processes'");
+        }
+        if (!(value instanceof Node.Mapping map)) {
+            throw schema.wrongType(value, "a map of process names to processes");
+        }
+        var specs = new ArrayList<ProcessSpec>();
+        var seen = new HashMap<String, Entry>();
+        var reader = new ProcessReader(schema);
+        for (Entry process : map.entries()) {
+            Entry first = seen.putIfAbsent(process.key(), process);
+            if (first != null) {
+                throw schema.file()
+                        .error(
+                                process.keyMark(),
+                                "duplicate process name '" + process.key() + "'; first defined on line "
+                                        + first.keyMark().line());
+            }
+            specs.add(reader.read(process));
+        }
+        return specs;
+    }
+
+    private static Settings settings(Schema schema, Entry entry) throws ConfigException {
+        Node value = entry.value();
+        if (value instanceof Node.Scalar s && s.kind() == Kind.NULL) {
+            return Settings.DEFAULTS;
+        }
+        if (!(value instanceof Node.Mapping map)) {
+            throw schema.wrongType(value, "a map with 'scrollback' and/or 'fps'");
+        }
+        schema.checkKeys(map, SETTINGS_KEYS, "settings");
+        Map<String, Entry> keys = Schema.byKey(map);
+        int scrollback = keys.containsKey("scrollback")
+                ? schema.wholeNumber(keys.get("scrollback").value(), "scrollback", 1, Settings.MAX_SCROLLBACK)
+                : Settings.DEFAULT_SCROLLBACK;
+        int fps = keys.containsKey("fps")
+                ? schema.wholeNumber(keys.get("fps").value(), "fps", 1, Settings.MAX_FPS)
+                : Settings.DEFAULT_FPS;
+        return new Settings(scrollback, fps);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.hum.log;
+
+/**
+ * One stored line: its per-buffer {@code seq}, its {@code arrival} on the clock shared by all processes (the
+ * "all processes" view interleaves by it), where it came from, its sanitised text and its colours.
+ */
+public record LogLine(long seq, long arrival, Source source, String text, StyleRuns styles) {}
