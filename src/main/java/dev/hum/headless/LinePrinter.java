@@ -68,7 +68,9 @@ final class LinePrinter {
         String name = names.get(e.process);
         StringBuilder sb = new StringBuilder(name.length() + 64);
         if (colour) {
-            sb.append("\033[").append(NAME_COLOURS[e.process % NAME_COLOURS.length]).append('m');
+            sb.append("\033[")
+                    .append(NAME_COLOURS[e.process % NAME_COLOURS.length])
+                    .append('m');
         }
         sb.append(name).append(" ".repeat(width - name.length())).append(" |");
         if (colour) {

@@ -38,8 +38,8 @@ final class Launcher {
         List<String> argv = spec.command().argv();
         String program = argv.get(0);
         Path resolved = resolve(program, cwd, env.getOrDefault("PATH", ""))
-                .orElseThrow(() -> new LaunchException("command not found: " + program
-                        + (program.contains("/") ? "" : " (searched PATH)")));
+                .orElseThrow(() -> new LaunchException(
+                        "command not found: " + program + (program.contains("/") ? "" : " (searched PATH)")));
         if (!Files.isExecutable(resolved)) {
             throw new LaunchException("permission denied: " + resolved + " is not executable");
         }
@@ -94,7 +94,8 @@ final class Launcher {
                 return path;
             }
         }
-        throw new LaunchException("setsid not found (install util-linux): hum needs it to give each process its own group");
+        throw new LaunchException(
+                "setsid not found (install util-linux): hum needs it to give each process its own group");
     }
 
     private static String rootMessage(Throwable e) {

@@ -111,7 +111,8 @@ final class ManagedProcess {
         int before = cell.get().run();
         ProcessState starting = cell.update(s -> s.start(Instant.now()));
         if (starting.run() == before) {
-            return ActionResult.ok(spec.name() + " is already " + starting.statusWord().toLowerCase());
+            return ActionResult.ok(
+                    spec.name() + " is already " + starting.statusWord().toLowerCase());
         }
         int run = starting.run();
         log.appendNotice("hum: start #" + run + ": " + spec.command().display());

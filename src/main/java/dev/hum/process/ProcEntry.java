@@ -56,6 +56,8 @@ record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long star
 
     /** True when this pid still names the same, live (not zombie) process. */
     boolean stillAlive() {
-        return read(pid).filter(now -> now.startTime == startTime && !now.isZombie()).isPresent();
+        return read(pid)
+                .filter(now -> now.startTime == startTime && !now.isZombie())
+                .isPresent();
     }
 }

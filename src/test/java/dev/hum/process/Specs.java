@@ -23,8 +23,7 @@ final class Specs {
     }
 
     static ProcessSpec shell(String name, String script, Duration stopTimeout) {
-        return new ProcessSpec(
-                name, new Command.Shell(script), TMP, Map.of(), true, StopSignal.TERM, stopTimeout);
+        return new ProcessSpec(name, new Command.Shell(script), TMP, Map.of(), true, StopSignal.TERM, stopTimeout);
     }
 
     /**

@@ -53,7 +53,8 @@ final class SupervisorTest {
         List<LogLine> all = log.readFrom(log.firstSeq(), 100).lines();
         assertTrue(all.stream().anyMatch(l -> l.text().equals("hello") && l.source() == Source.STDOUT), all::toString);
         assertTrue(all.stream().anyMatch(l -> l.text().equals("oops") && l.source() == Source.STDERR), all::toString);
-        assertTrue(all.stream().anyMatch(l -> l.source() == Source.HUM && l.text().contains("exited with code 3")));
+        assertTrue(
+                all.stream().anyMatch(l -> l.source() == Source.HUM && l.text().contains("exited with code 3")));
         assertEquals(log.totalAppended(), end.lines(), "the state's line count follows the log");
     }
 
@@ -61,7 +62,9 @@ final class SupervisorTest {
     void start_cleanExitIsExited0() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("ok", "true")));
         supervisor.start("ok").get(10, TimeUnit.SECONDS);
-        assertEquals("EXITED 0", Await.state(cell("ok"), "exit", s -> !s.status().isLive()).statusWord());
+        assertEquals(
+                "EXITED 0",
+                Await.state(cell("ok"), "exit", s -> !s.status().isLive()).statusWord());
     }
 
     @Test
@@ -122,7 +125,9 @@ final class SupervisorTest {
         Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho hi\n");
         supervisor = new Supervisor(Specs.config(Specs.argv("noexec", dir, "./run.sh")));
         assertFalse(supervisor.start("noexec").get(10, TimeUnit.SECONDS).ok());
-        assertTrue(cell("noexec").get().reason().contains("not executable"), cell("noexec").get().reason());
+        assertTrue(
+                cell("noexec").get().reason().contains("not executable"),
+                cell("noexec").get().reason());
         assertTrue(Files.exists(script));
     }
 
@@ -132,7 +137,8 @@ final class SupervisorTest {
         supervisor.start("typo").get(10, TimeUnit.SECONDS);
         ProcessState s = Await.state(cell("typo"), "exit", st -> !st.status().isLive());
         assertEquals("FAILED 127", s.statusWord());
-        assertTrue(lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> lines("typo").toString());
+        assertTrue(lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> lines("typo")
+                .toString());
     }
 
     @Test

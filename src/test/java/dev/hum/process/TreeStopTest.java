@@ -63,7 +63,8 @@ final class TreeStopTest {
         Await.until("the trap to be set", () -> log("stubborn").contains("ready"));
         ActionResult result = supervisor.stop("stubborn").get(30, TimeUnit.SECONDS);
         assertTrue(result.message().contains("killed with SIGKILL"), result.message());
-        assertTrue(log("stubborn").contains("did not stop within 700ms of SIGTERM: killed with SIGKILL"), log("stubborn"));
+        assertTrue(
+                log("stubborn").contains("did not stop within 700ms of SIGTERM: killed with SIGKILL"), log("stubborn"));
         assertEquals(Status.STOPPED, cell("stubborn").get().status());
         assertEquals(List.of(), Leftovers.find(t));
     }
@@ -79,7 +80,8 @@ final class TreeStopTest {
         long leader = cell("escaper").get().pid();
         assertTrue(
                 Leftovers.find(t).stream()
-                        .anyMatch(pid -> ProcEntry.read(pid).map(e -> e.pgid() != leader).orElse(false)),
+                        .anyMatch(pid ->
+                                ProcEntry.read(pid).map(e -> e.pgid() != leader).orElse(false)),
                 "the grandchild must really be in another group");
         supervisor.stop("escaper").get(30, TimeUnit.SECONDS);
         assertEquals(List.of(), Leftovers.find(t));
