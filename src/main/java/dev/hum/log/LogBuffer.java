@@ -130,6 +130,17 @@ public final class LogBuffer {
         return s.arena.length + 16L * s.starts.length;
     }
 
+    /**
+     * Bytes the held lines take: their records plus 16 index bytes each. A snapshot that may be slightly stale while
+     * a writer runs; the arrays behind it ({@link #allocatedBytes()}) grow by doubling, so can be up to twice this.
+     */
+    public long storedBytes() {
+        long next = nextSeq();
+        long first = firstSeq();
+        RingStorage s = storage;
+        return s.starts[s.slot(next)] - s.starts[s.slot(first)] + 16 * (next - first);
+    }
+
     /** Appends one {@link Source#HUM} line (sanitised and cut like child output) and returns its seq. */
     public long appendNotice(String text) {
         writeLock.lock();
