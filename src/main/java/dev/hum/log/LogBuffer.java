@@ -252,7 +252,8 @@ public final class LogBuffer {
             return new LogSlice(List.of(), 0, next);
         }
         long start = fromSeq - first < 0 ? first : fromSeq;
-        int n = (int) Math.min(next - start, Math.max(0, maxLines));
+        // firstSeq was loaded after nextSeq, so the writer may have evicted past that nextSeq meanwhile
+        int n = (int) Math.max(0, Math.min(next - start, maxLines));
         byte[][] raw = new byte[n][];
         long[] arrivals = new long[n];
         for (int i = 0; i < n; i++) {
