@@ -128,7 +128,9 @@ final class TreeReader {
                 column = Integer.parseInt(m.group(2));
             }
         } else {
-            problem = firstLine(original);
+            // Jackson appends where an unclosed object started as a "[Source: ...]" dump; the
+            // reported position already says enough.
+            problem = firstLine(original).replaceFirst("\\s*\\(start marker at \\[Source.*$", "");
         }
         return file.error(line, column, syntax + " syntax error: " + lowerFirst(problem));
     }

@@ -130,6 +130,17 @@ public final class LogBuffer {
         return s.arena.length + 16L * s.starts.length;
     }
 
+    /**
+     * Bytes the held lines take: their records plus 16 index bytes each. A snapshot that may be slightly stale while
+     * a writer runs; the arrays behind it ({@link #allocatedBytes()}) grow by doubling, so can be up to twice this.
+     */
+    public long storedBytes() {
+        long next = nextSeq();
+        long first = firstSeq();
+        RingStorage s = storage;
+        return s.starts[s.slot(next)] - s.starts[s.slot(first)] + 16 * (next - first);
+    }
+
     /** Appends one {@link Source#HUM} line (sanitised and cut like child output) and returns its seq. */
     public long appendNotice(String text) {
         writeLock.lock();
@@ -241,7 +252,8 @@ public final class LogBuffer {
             return new LogSlice(List.of(), 0, next);
         }
         long start = fromSeq - first < 0 ? first : fromSeq;
-        int n = (int) Math.min(next - start, Math.max(0, maxLines));
+        // firstSeq was loaded after nextSeq, so the writer may have evicted past that nextSeq meanwhile
+        int n = (int) Math.max(0, Math.min(next - start, maxLines));
         byte[][] raw = new byte[n][];
         long[] arrivals = new long[n];
         for (int i = 0; i < n; i++) {

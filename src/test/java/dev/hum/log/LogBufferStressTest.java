@@ -1,0 +1,142 @@
+package dev.hum.log;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+final class LogBufferStressTest {
+
+    @Test
+    void readFrom_neverReturnsTornLinesWhileTwoWritersWrap() throws Exception {
+        stress(0, 0, 1 << 20);
+    }
+
+    @Test
+    void readFrom_neverReturnsTornLinesWithCountersNearLongMaxValue() throws Exception {
+        stress(Long.MAX_VALUE - 200_000, Long.MAX_VALUE - 1_000_000, 1 << 20);
+    }
+
+    @Test
+    void readFrom_neverReturnsTornLinesWhenTheByteBoundEvicts() throws Exception {
+        stress(0, 0, LogBuffer.MIN_BYTES);
+    }
+
+    /**
+     * Two decoders (stdout, stderr) write lines whose text is a checksum of their own number, with colours, into a
+     * small ring that wraps constantly; four readers follow cursors and tails and check every line they get.
+     */
+    private static void stress(long startSeq, long startPosition, long maxBytes) throws Exception {
+        LogBuffer buffer = new LogBuffer(2_000, maxBytes, new AtomicLong(), startSeq, startPosition);
+        AtomicBoolean stop = new AtomicBoolean();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicLong checkedLines = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        for (Source source : new Source[] {Source.STDOUT, Source.STDERR}) {
+            threads.add(new Thread(() -> write(buffer, source, stop, failures)));
+        }
+        for (int r = 0; r < 4; r++) {
+            boolean tails = r % 2 == 0;
+            threads.add(new Thread(() -> read(buffer, tails, stop, failures, checkedLines)));
+        }
+        threads.forEach(Thread::start);
+        Thread.sleep(1_000);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures.peek());
+        assertTrue(checkedLines.get() > 10_000, "checked " + checkedLines.get());
+        assertTrue(buffer.totalAppended() > 100_000, "appended " + buffer.totalAppended());
+        LogSlice all = buffer.readFrom(buffer.firstSeq(), Integer.MAX_VALUE);
+        assertEquals(buffer.nextSeq() - buffer.firstSeq(), all.lines().size());
+        assertTrue(all.lines().size() <= 2_000);
+        if (maxBytes > LogBuffer.MIN_BYTES) {
+            assertEquals(2_000, all.lines().size()); // only the line bound applies
+        }
+        assertEquals(buffer.nextSeq(), all.nextSeq());
+    }
+
+    private static void write(
+            LogBuffer buffer, Source source, AtomicBoolean stop, ConcurrentLinkedQueue<Throwable> failures) {
+        try {
+            OutputDecoder decoder = new OutputDecoder(buffer, source);
+            StringBuilder b = new StringBuilder();
+            long n = 0;
+            while (!stop.get()) {
+                b.setLength(0);
+                int lines = 1 + (int) (n % 37);
+                for (int i = 0; i < lines; i++, n++) {
+                    b.append(expected(n, source)).append('\n');
+                    if (n % 5 == 0) {
+                        b.append("\u001b[3").append(n % 8).append('m'); // colour carried into the next line
+                    }
+                }
+                byte[] bytes = b.toString().getBytes(UTF_8);
+                decoder.feed(bytes, 0, bytes.length);
+            }
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+
+    private static void read(
+            LogBuffer buffer,
+            boolean tails,
+            AtomicBoolean stop,
+            ConcurrentLinkedQueue<Throwable> failures,
+            AtomicLong checked) {
+        try {
+            long cursor = buffer.firstSeq();
+            while (!stop.get()) {
+                LogSlice slice = tails ? buffer.tail(300) : buffer.readFrom(cursor, 500);
+                long previous = 0;
+                boolean firstLine = true;
+                for (LogLine line : slice.lines()) {
+                    if (!firstLine && line.seq() != previous + 1) {
+                        throw new AssertionError("seqs not contiguous: " + previous + " then " + line.seq());
+                    }
+                    firstLine = false;
+                    previous = line.seq();
+                    check(line);
+                }
+                if (!tails) {
+                    assertEquals(
+                            slice.nextSeq() - cursor,
+                            slice.missed() + slice.lines().size());
+                    assertTrue(slice.missed() >= 0);
+                    if (!slice.lines().isEmpty()) {
+                        assertEquals(
+                                cursor + slice.missed(), slice.lines().get(0).seq());
+                    }
+                    cursor = slice.nextSeq();
+                }
+                checked.addAndGet(slice.lines().size());
+            }
+        } catch (Throwable t) {
+            failures.add(t);
+        }
+    }
+
+    /** Text is "<source> <n> <checksum> <padding>", so a line mixed from two records cannot pass. */
+    private static String expected(long n, Source source) {
+        long sum = (n * 0x9E3779B97F4A7C15L) >>> 40;
+        return source.name().charAt(3) + " " + n + " " + sum + " " + "=".repeat((int) (n % 50));
+    }
+
+    private static void check(LogLine line) {
+        String text = line.text();
+        String[] parts = text.split(" ", 4);
+        Source source = parts[0].equals("O") ? Source.STDOUT : Source.STDERR;
+        long n = Long.parseLong(parts[1]);
+        if (!text.equals(expected(n, source)) || line.source() != source) {
+            throw new AssertionError("torn line " + line);
+        }
+    }
+}

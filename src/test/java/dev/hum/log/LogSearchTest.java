@@ -1,0 +1,84 @@
+package dev.hum.log;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class LogSearchTest {
+    private static final LogBuffer BUFFER = new LogBuffer(100_000, 32L << 20);
+
+    /** 100,000 lines; every 1000th (from 500) says "ERROR", in colour so styles do not disturb text search. */
+    @BeforeAll
+    static void fill() {
+        OutputDecoder decoder = new OutputDecoder(BUFFER, Source.STDOUT);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            if (i % 1000 == 500) {
+                b.append("\u001b[31mERROR\u001b[0m request ").append(i).append(" failed\n");
+            } else {
+                b.append("info request ").append(i).append(" ok\n");
+            }
+            if (b.length() > 60_000 || i == 99_999) {
+                byte[] bytes = b.toString().getBytes(UTF_8);
+                decoder.feed(bytes, 0, bytes.length);
+                b.setLength(0);
+            }
+        }
+    }
+
+    @Test
+    void next_plainIgnoresCase() {
+        LogSearch search = LogSearch.plain("error");
+        assertEquals(OptionalLong.of(500), search.next(BUFFER, 0, false));
+        assertEquals(OptionalLong.of(500), search.next(BUFFER, 500, false));
+        assertEquals(OptionalLong.of(1500), search.next(BUFFER, 501, false));
+    }
+
+    @Test
+    void next_wrapsToTheOldestLine() {
+        LogSearch search = LogSearch.plain("ERROR");
+        assertEquals(OptionalLong.empty(), search.next(BUFFER, 99_501, false));
+        assertEquals(OptionalLong.of(500), search.next(BUFFER, 99_501, true));
+    }
+
+    @Test
+    void previous_searchesBackwardAndWraps() {
+        LogSearch search = LogSearch.plain("Error");
+        assertEquals(OptionalLong.of(98_500), search.previous(BUFFER, 99_499, false));
+        assertEquals(OptionalLong.of(99_500), search.previous(BUFFER, 99_500, false));
+        assertEquals(OptionalLong.empty(), search.previous(BUFFER, 499, false));
+        assertEquals(OptionalLong.of(99_500), search.previous(BUFFER, 499, true));
+    }
+
+    @Test
+    void next_regexAcrossWholeBufferIsFast() {
+        LogSearch search = LogSearch.regex(Pattern.compile("request 9999[0-9] ok"));
+        long start = System.nanoTime();
+        OptionalLong hit = search.next(BUFFER, 0, false);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(OptionalLong.of(99_990), hit);
+        assertTrue(millis < 2_000, "took " + millis + " ms");
+    }
+
+    @Test
+    void collect_returnsUpToNMatches() {
+        List<LogLine> hits = LogSearch.plain("error").collect(BUFFER, 0, 30);
+        assertEquals(30, hits.size());
+        assertEquals(29_500, hits.get(29).seq());
+        assertEquals(100, LogSearch.plain("error").collect(BUFFER, 0, 1000).size());
+    }
+
+    @Test
+    void matchRanges_marksEveryMatch() {
+        LogSearch search = LogSearch.plain("ab");
+        assertArrayEquals(new int[] {0, 2, 3, 5}, search.matchRanges("AB ab x"));
+        assertArrayEquals(new int[0], LogSearch.regex(Pattern.compile("z*")).matchRanges("abc"));
+    }
+}
