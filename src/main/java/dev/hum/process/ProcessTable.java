@@ -47,6 +47,23 @@ final class ProcessTable {
     }
 
     /**
+     * True while group {@code pgid} has a member that is not a zombie. {@code kill(-pgid, 0)} alone
+     * is not enough: it also succeeds for zombies, and an orphan's zombie stays until pid 1 reaps it,
+     * which in some containers takes seconds.
+     */
+    static boolean groupAlive(long pgid) {
+        if (!Posix.groupExists(pgid)) {
+            return false;
+        }
+        for (ProcEntry e : snapshot().byPid.values()) {
+            if (e.pgid() == pgid && !e.isZombie()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Every live process that belongs to the tree of {@code leader}: its descendants by parent link,
      * plus every member of its process group (members whose parent died are re-parented away from
      * the tree but keep the group), plus the descendants of those. The leader itself is included

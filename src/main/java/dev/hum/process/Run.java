@@ -24,6 +24,6 @@ record Run(int number, Process process, long pgid, Thread stdoutPump, Thread std
 
     /** True while the leader lives or any member of its group does. */
     boolean anythingAlive() {
-        return process.isAlive() || Posix.groupExists(pgid);
+        return process.isAlive() || ProcessTable.groupAlive(pgid);
     }
 }

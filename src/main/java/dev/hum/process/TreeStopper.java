@@ -46,7 +46,7 @@ final class TreeStopper {
 
     /** True when no member of the group and no escaped descendant seen so far is alive. */
     boolean treeGone() {
-        return !Posix.groupExists(pgid) && countAlive() == 0;
+        return countAlive() == 0 && !ProcessTable.groupAlive(pgid);
     }
 
     private int countAlive() {
