@@ -27,10 +27,16 @@ public sealed interface Command {
 
         @Override
         public String display() {
-            // Multi-line scripts (the demo's) would break a one-line list entry; show where they start.
-            String trimmed = script.strip();
-            int newline = trimmed.indexOf('\n');
-            return newline < 0 ? trimmed : trimmed.substring(0, newline).strip() + " …";
+            // Multi-line scripts (the demo's) would break a one-line list entry: show their first
+            // command, skipping the comment lines a script usually opens with.
+            String[] lines = script.strip().split("\n");
+            int first = 0;
+            while (first < lines.length - 1
+                    && (lines[first].isBlank() || lines[first].strip().startsWith("#"))) {
+                first++;
+            }
+            String shown = lines[first].strip();
+            return lines.length == 1 ? shown : shown + " …";
         }
     }
 

@@ -61,6 +61,13 @@ final class ValuesTest {
     }
 
     @Test
+    void command_shellDisplaySkipsOpeningComments() {
+        assertEquals("while :; do …", new Command.Shell("# a clock\n\nwhile :; do\n date\ndone\n").display());
+        assertEquals("npm run dev", new Command.Shell("npm run dev").display());
+        assertEquals("# only a comment", new Command.Shell("# only a comment").display());
+    }
+
+    @Test
     void command_argvDisplayQuotesLikeSh() {
         var argv = new Command.Argv(List.of("node", "server.js", "--name", "my app", "it's"));
         assertEquals("node server.js --name 'my app' 'it'\\''s'", argv.display());

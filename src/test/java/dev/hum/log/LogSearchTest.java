@@ -3,7 +3,6 @@ package dev.hum.log;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -58,13 +57,10 @@ final class LogSearchTest {
     }
 
     @Test
-    void next_regexAcrossWholeBufferIsFast() {
+    void next_regexFindsMatchAtTheEndOfTheWholeBuffer() {
+        // Speed is measured in bench/ (LogBenchmark), not asserted here.
         LogSearch search = LogSearch.regex(Pattern.compile("request 9999[0-9] ok"));
-        long start = System.nanoTime();
-        OptionalLong hit = search.next(BUFFER, 0, false);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(OptionalLong.of(99_990), hit);
-        assertTrue(millis < 2_000, "took " + millis + " ms");
+        assertEquals(OptionalLong.of(99_990), search.next(BUFFER, 0, false));
     }
 
     @Test

@@ -1,0 +1,144 @@
+package dev.hum.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real command, in its own JVM, on real project folders. */
+final class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private static String token() {
+        return "humcli-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void headless_humYamlPrintsPaddedNamesAndExitsWithWorstCode() throws Exception {
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  a:\n    cmd: echo alpha\n  longer:\n    cmd: echo beta; exit 3\n");
+        HumProcess hum = HumProcess.start(dir, Map.of("NO_COLOR", "1"), "--headless");
+        assertEquals(3, hum.waitForExit(), hum.stderrText());
+        String out = hum.stdoutText();
+        assertTrue(out.contains("a      | alpha\n"), out);
+        assertTrue(out.contains("longer | beta\n"), out);
+        assertTrue(out.contains("longer | hum: exited with code 3\n"), out);
+        assertFalse(out.contains("\033["), "no colour when stdout is not a terminal");
+    }
+
+    @Test
+    void headless_procfileWithDotEnvRunsEveryProcess() throws Exception {
+        Files.writeString(dir.resolve("Procfile"), "web: echo \"web on $PORT\"\nworker: echo working\n");
+        Files.writeString(dir.resolve(".env"), "PORT=4000\n");
+        HumProcess hum = HumProcess.start(dir, Map.of(), "--headless");
+        assertEquals(0, hum.waitForExit(), hum.stderrText());
+        assertTrue(hum.stdoutText().contains("web    | web on 4000\n"), hum.stdoutText());
+        assertTrue(hum.stdoutText().contains("worker | working\n"), hum.stdoutText());
+    }
+
+    @Test
+    void headless_packageJsonScriptRunsOnlyWhenNamed() throws Exception {
+        // A fake package manager on PATH stands in for npm, so the test needs no network.
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path npm = Files.writeString(bin.resolve("npm"), "#!/bin/sh\necho \"npm $*\"\n");
+        assertTrue(npm.toFile().setExecutable(true));
+        Files.writeString(dir.resolve("package.json"), "{\"scripts\": {\"dev\": \"vite\", \"test\": \"vitest\"}}\n");
+        String path = bin + ":" + System.getenv("PATH");
+        HumProcess named = HumProcess.start(dir, Map.of("PATH", path), "--headless", "test");
+        assertEquals(0, named.waitForExit(), named.stderrText());
+        assertTrue(named.stdoutText().contains("test | npm run test\n"), named.stdoutText());
+        assertFalse(named.stdoutText().contains("npm run dev"), named.stdoutText());
+
+        HumProcess unnamed = HumProcess.start(dir, Map.of("PATH", path), "--headless");
+        assertEquals(2, unnamed.waitForExit());
+        assertTrue(unnamed.stderrText().contains("nothing to start"), unnamed.stderrText());
+    }
+
+    @Test
+    void config_errorNamesFileLineAndColumnAndExits2() throws Exception {
+        Files.writeString(dir.resolve("hum.yaml"), "processes:\n  web:\n    cmdd: echo hi\n");
+        HumProcess hum = HumProcess.start(dir, Map.of(), "--headless");
+        assertEquals(2, hum.waitForExit());
+        assertEquals(
+                "hum.yaml:3:5: unknown key 'cmdd' under processes.web; did you mean 'cmd'?",
+                hum.stderrText().strip());
+        assertEquals("", hum.stdoutText());
+    }
+
+    @Test
+    void arguments_unknownNameAndOptionAreUsageErrors() throws Exception {
+        Files.writeString(dir.resolve("hum.yaml"), "processes:\n  web:\n    cmd: echo hi\n");
+        HumProcess name = HumProcess.start(dir, Map.of(), "--headless", "api");
+        assertEquals(2, name.waitForExit());
+        assertTrue(name.stderrText().contains("no process named 'api'"), name.stderrText());
+        assertTrue(name.stderrText().contains("known: web"), name.stderrText());
+        HumProcess option = HumProcess.start(dir, Map.of(), "--frobnicate");
+        assertEquals(2, option.waitForExit());
+        assertTrue(option.stderrText().contains("unknown option --frobnicate"), option.stderrText());
+    }
+
+    @Test
+    void versionAndHelp_printAndExit0() throws Exception {
+        HumProcess version = HumProcess.start(dir, Map.of(), "--version");
+        assertEquals(0, version.waitForExit());
+        assertTrue(version.stdoutText().startsWith("hum "), version.stdoutText());
+        HumProcess help = HumProcess.start(dir, Map.of(), "--help");
+        assertEquals(0, help.waitForExit());
+        assertTrue(help.stdoutText().contains("usage: hum"), help.stdoutText());
+    }
+
+    @Test
+    void signals_termIntAndHupStopEveryChildTree() throws Exception {
+        for (String signal : List.of("TERM", "INT", "HUP")) {
+            String token = token();
+            Files.writeString(
+                    dir.resolve("hum.yaml"),
+                    "processes:\n"
+                            + "  server:\n    cmd: sh -c 'sleep 300' & sleep 300\n    env: {HUM_TEST_TOKEN: " + token
+                            + "}\n"
+                            + "  stubborn:\n    cmd: trap '' TERM; echo ready; sleep 300\n    stop_timeout: 500ms\n"
+                            + "    env: {HUM_TEST_TOKEN: " + token + "}\n");
+            HumProcess hum = HumProcess.start(dir, Map.of(), "--headless");
+            awaitOutput(hum, "stubborn | ready");
+            long humPid = hum.process.pid();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(humPid))
+                    .start()
+                    .waitFor();
+            int status = hum.waitForExit();
+            assertTrue(status == 128 + signalNumber(signal), signal + " gave exit " + status);
+            assertEquals(List.of(), TokenScan.find(token), "left behind after SIG" + signal);
+            assertTrue(hum.stdoutText().contains("stubborn | hum: did not stop within 500ms"), hum.stdoutText());
+        }
+    }
+
+    private static int signalNumber(String name) {
+        switch (name) {
+            case "HUP":
+                return 1;
+            case "INT":
+                return 2;
+            default:
+                return 15;
+        }
+    }
+
+    private static void awaitOutput(HumProcess hum, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!hum.stdoutText().contains(text)) {
+            if (System.nanoTime() - deadline > 0 || !hum.process.isAlive()) {
+                throw new AssertionError("no '" + text + "' in: " + hum.stdoutText() + hum.stderrText());
+            }
+            Thread.sleep(20);
+        }
+    }
+}
