@@ -15,7 +15,7 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "\n",
             "usage: hum [-c FILE] [--headless] [NAME...]",
             "",
-            "Runs the processes of a development session: every process of hum.yaml, hum.yml or",
+            "Opens a dashboard of the processes of a development session: every process of hum.yaml, hum.yml or",
             "hum.json; else the scripts of package.json (started only when named); else a Procfile;",
             "else a built-in demo.",
             "",

@@ -8,8 +8,10 @@ import dev.hum.headless.HeadlessRunner;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Posix;
 import dev.hum.process.Supervisor;
+import dev.hum.tui.TerminalSession;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,8 +66,85 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
-        err.println("hum: " + describe(config) + " (" + config.processes().size() + " processes)");
-        return runHeadless(config, arguments.names(), err);
+        if (arguments.headless()) {
+            err.println("hum: " + describe(config) + " (" + config.processes().size() + " processes)");
+            return runHeadless(config, arguments.names(), err);
+        }
+        String noTerminal = terminalProblem();
+        if (noTerminal != null) {
+            err.println("hum: the dashboard needs a terminal (" + noTerminal + "); use hum --headless");
+            return USAGE_ERROR;
+        }
+        return runDashboard(config, arguments.names(), err);
+    }
+
+    private static int runDashboard(ProjectConfig config, List<String> names, PrintStream err) {
+        Supervisor supervisor = new Supervisor(config);
+        TerminalSession session;
+        try {
+            session = TerminalSession.open();
+        } catch (IOException | RuntimeException e) {
+            err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
+            return USAGE_ERROR;
+        }
+        Thread hook = new Thread(
+                () -> {
+                    supervisor.stopAll();
+                    session.restore();
+                },
+                "hum-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        startWanted(supervisor, config, names);
+        try {
+            session.run(supervisor, title(config), config.settings().fps());
+            supervisor.close();
+            return 0;
+        } catch (IOException e) {
+            session.restore();
+            supervisor.close();
+            err.println("hum: terminal error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** Why there is no usable terminal, or null when there is one. */
+    private static String terminalProblem() {
+        String term = System.getenv("TERM");
+        if (term == null || term.isEmpty()) {
+            return "TERM is not set";
+        }
+        if (term.equals("dumb")) {
+            return "TERM is 'dumb'";
+        }
+        if (!Posix.isatty(0) || !Posix.isatty(1)) {
+            return "standard input and output must be a terminal";
+        }
+        return null;
+    }
+
+    private static String title(ProjectConfig config) {
+        if (config.origin() == dev.hum.config.Origin.DEMO) {
+            return "demo";
+        }
+        Path source = config.source().toAbsolutePath();
+        Path folder = source.getParent() == null ? source : source.getParent();
+        Path name = folder.getFileName();
+        return (name == null ? folder.toString() : name.toString()) + " · " + source.getFileName();
+    }
+
+    private static List<CompletableFuture<ActionResult>> startWanted(
+            Supervisor supervisor, ProjectConfig config, List<String> names) {
+        List<CompletableFuture<ActionResult>> starts = new ArrayList<>();
+        for (ProcessSpec spec : config.processes()) {
+            boolean wanted = names.isEmpty() ? spec.autostart() : names.contains(spec.name());
+            if (wanted) {
+                starts.add(supervisor.start(spec.name()));
+            }
+        }
+        return starts;
     }
 
     private static int runHeadless(ProjectConfig config, List<String> names, PrintStream err) {
@@ -81,13 +160,7 @@ public final class Main {
                 "hum-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
 
-        List<CompletableFuture<ActionResult>> starts = new ArrayList<>();
-        for (ProcessSpec spec : config.processes()) {
-            boolean wanted = names.isEmpty() ? spec.autostart() : names.contains(spec.name());
-            if (wanted) {
-                starts.add(supervisor.start(spec.name()));
-            }
-        }
+        List<CompletableFuture<ActionResult>> starts = startWanted(supervisor, config, names);
         if (starts.isEmpty()) {
             err.println("hum: nothing to start; name the processes to run, for example: hum --headless "
                     + config.processes().get(0).name());

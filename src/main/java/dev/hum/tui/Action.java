@@ -1,0 +1,21 @@
+package dev.hum.tui;
+
+/** What a key (or mouse gesture) asks the dashboard to do. */
+enum Action {
+    SELECT_UP,
+    SELECT_DOWN,
+    START,
+    STOP,
+    RESTART,
+    PAGE_UP,
+    PAGE_DOWN,
+    FOLLOW,
+    OLDEST,
+    SEARCH,
+    NEXT_MATCH,
+    PREVIOUS_MATCH,
+    TOGGLE_WRAP,
+    HELP,
+    QUIT,
+    CANCEL
+}

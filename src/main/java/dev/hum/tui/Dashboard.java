@@ -1,0 +1,362 @@
+package dev.hum.tui;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.hum.log.LogBuffer;
+import dev.hum.process.ActionResult;
+import dev.hum.process.Supervisor;
+import dev.hum.state.ProcessState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The dashboard's UI state and one frame of it: which process is selected, the log pane, the search
+ * prompt, the help overlay, messages. Keys change it; {@link #draw} paints it. Render thread only,
+ * except {@link #results}, where the supervisor's threads leave the outcome of actions.
+ */
+final class Dashboard {
+
+    private static final long MESSAGE_NANOS = 4_000_000_000L;
+    private static final int WHEEL_ROWS = 3;
+    private static final EnumSet<SGR> BOLD = EnumSet.of(SGR.BOLD);
+
+    private final Supervisor supervisor;
+    private final String title;
+    private final List<String> names;
+    private final List<LogFeed> feeds = new ArrayList<>();
+    private final boolean withAll;
+    private final int nameWidth;
+    private final LogPane pane = new LogPane();
+    private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
+    private final Clock clock;
+
+    private int selected;
+    private boolean help;
+    private boolean prompting;
+    private final StringBuilder prompt = new StringBuilder();
+    private String message = "";
+    private long messageAt;
+    private boolean quitRequested;
+    private boolean dirty = true;
+    private long drawnChanges;
+    private long drawnSecond = Long.MIN_VALUE;
+    private int listRows = 1;
+    private int listWidth;
+
+    /** Time for the dashboard: real in use, fixed in screen tests. */
+    interface Clock {
+        Instant now();
+
+        long nanoTime();
+
+        Clock SYSTEM = new Clock() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+        };
+    }
+
+    Dashboard(Supervisor supervisor, String title, Clock clock) {
+        this.supervisor = supervisor;
+        this.title = title;
+        this.clock = clock;
+        this.names = supervisor.names();
+        List<LogBuffer> logs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            logs.add(supervisor.log(i));
+        }
+        this.withAll = names.size() > 1;
+        if (withAll) {
+            feeds.add(new MergedFeed(logs));
+        }
+        for (int i = 0; i < logs.size(); i++) {
+            feeds.add(new ProcessFeed(i, logs.get(i)));
+        }
+        this.nameWidth =
+                Math.max(7, names.stream().mapToInt(Canvas::width).max().orElse(0));
+        this.selected = 0;
+        showSelected();
+    }
+
+    boolean quitRequested() {
+        return quitRequested;
+    }
+
+    /** Something outside the dashboard changed the screen (a resize): the next frame must be drawn. */
+    void invalidate() {
+        dirty = true;
+    }
+
+    /**
+     * True when the next frame would differ from the last: a process changed, a key was handled, a
+     * result arrived, or a second passed while some uptime is counting.
+     */
+    boolean needsFrame() {
+        if (dirty || !results.isEmpty() || supervisor.registry().changes() != drawnChanges) {
+            return true;
+        }
+        long second = clock.nanoTime() / 1_000_000_000L;
+        return second != drawnSecond
+                && ProcessList.anyLive(supervisor.registry().board().states());
+    }
+
+    /** Handles one key or mouse event. */
+    void handle(KeyStroke key) {
+        dirty = true;
+        if (key.getKeyType() == KeyType.EOF) {
+            quitRequested = true; // the terminal went away: nobody can press q any more
+            return;
+        }
+        if (quitRequested) {
+            return;
+        }
+        if (help) {
+            help = false;
+            return;
+        }
+        if (prompting) {
+            editPrompt(key);
+            return;
+        }
+        if (key instanceof MouseAction) {
+            mouse((MouseAction) key);
+            return;
+        }
+        Optional<Action> action = KeyMap.actionOf(key);
+        action.ifPresent(this::perform);
+    }
+
+    private void perform(Action action) {
+        switch (action) {
+            case SELECT_UP:
+                select(selected - 1);
+                break;
+            case SELECT_DOWN:
+                select(selected + 1);
+                break;
+            case START:
+                act("start", supervisor::start);
+                break;
+            case STOP:
+                act("stop", supervisor::stop);
+                break;
+            case RESTART:
+                act("restart", supervisor::restart);
+                break;
+            case PAGE_UP:
+                pane.pageUp();
+                break;
+            case PAGE_DOWN:
+                pane.pageDown();
+                break;
+            case FOLLOW:
+                pane.follow();
+                break;
+            case OLDEST:
+                pane.oldest();
+                break;
+            case SEARCH:
+                prompting = true;
+                prompt.setLength(0);
+                break;
+            case NEXT_MATCH:
+                if (!pane.nextMatch()) {
+                    say(pane.searching() ? "no older match for '" + pane.query() + "'" : "search first with /");
+                }
+                break;
+            case PREVIOUS_MATCH:
+                if (!pane.previousMatch()) {
+                    say(pane.searching() ? "no newer match for '" + pane.query() + "'" : "search first with /");
+                }
+                break;
+            case TOGGLE_WRAP:
+                pane.toggleWrap();
+                say(pane.wraps() ? "long lines wrap" : "long lines are cut");
+                break;
+            case HELP:
+                help = true;
+                break;
+            case QUIT:
+                quitRequested = true;
+                break;
+            case CANCEL:
+                pane.clearSearch();
+                break;
+        }
+    }
+
+    private void act(String verb, java.util.function.Function<String, CompletableFuture<ActionResult>> action) {
+        Optional<String> name = selectedName();
+        if (name.isEmpty()) {
+            say("select a process (↑ ↓) to " + verb + " it");
+            return;
+        }
+        action.apply(name.get()).thenAccept(results::add);
+    }
+
+    private void editPrompt(KeyStroke key) {
+        switch (key.getKeyType()) {
+            case Enter:
+                prompting = false;
+                String query = prompt.toString();
+                if (!pane.search(query)) {
+                    say("no match for '" + query + "'");
+                }
+                break;
+            case Escape:
+                prompting = false;
+                break;
+            case Backspace:
+                if (prompt.length() > 0) {
+                    prompt.setLength(prompt.length() - 1);
+                }
+                break;
+            case Character:
+                if (key.isCtrlDown() && (key.getCharacter() == 'c' || key.getCharacter() == 'C')) {
+                    prompting = false;
+                    quitRequested = true;
+                } else if (!key.isCtrlDown() && key.getCharacter() >= ' ' && prompt.length() < 200) {
+                    prompt.append(key.getCharacter());
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void mouse(MouseAction mouse) {
+        MouseActionType type = mouse.getActionType();
+        if (type == MouseActionType.SCROLL_UP) {
+            pane.scrollUp(WHEEL_ROWS);
+        } else if (type == MouseActionType.SCROLL_DOWN) {
+            pane.scrollDown(WHEEL_ROWS);
+        } else if (type == MouseActionType.CLICK_DOWN) {
+            int col = mouse.getPosition().getColumn();
+            int row = mouse.getPosition().getRow();
+            if (col < listWidth && row >= 1 && row < listRows) {
+                select(row - 1);
+            }
+        }
+    }
+
+    private void select(int entry) {
+        int count = feeds.size();
+        int next = Math.max(0, Math.min(count - 1, entry));
+        if (next != selected) {
+            selected = next;
+            showSelected();
+        }
+    }
+
+    private void showSelected() {
+        boolean all = withAll && selected == 0;
+        pane.show(feeds.get(selected), all ? nameWidth + 2 : 0);
+    }
+
+    private Optional<String> selectedName() {
+        if (withAll && selected == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(names.get(withAll ? selected - 1 : selected));
+    }
+
+    private void say(String text) {
+        message = text;
+        messageAt = clock.nanoTime();
+    }
+
+    /** Paints one whole frame into the screen's back buffer; the caller refreshes. */
+    void draw(Screen screen) {
+        for (ActionResult r = results.poll(); r != null; r = results.poll()) {
+            say(r.message());
+        }
+        drawnChanges = supervisor.registry().changes();
+        drawnSecond = clock.nanoTime() / 1_000_000_000L;
+        dirty = false;
+
+        Canvas canvas = new Canvas(screen);
+        int width = canvas.columns();
+        int height = canvas.rows();
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        List<ProcessState> states = supervisor.registry().board().states();
+        int content = Math.max(0, height - 1);
+        listWidth = Math.min(ProcessList.preferredWidth(nameWidth), Math.max(1, width / 2));
+        listRows = content;
+        ProcessList.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+        for (int r = 0; r < content; r++) {
+            canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        }
+        int paneCol = listWidth + 1;
+        int paneWidth = Math.max(0, width - paneCol);
+        paintPaneHeader(canvas, paneCol, paneWidth, states);
+        pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
+        paintStatusBar(canvas, height - 1, width, states);
+        if (help) {
+            HelpOverlay.paint(canvas);
+        }
+    }
+
+    private void paintPaneHeader(Canvas canvas, int col, int width, List<ProcessState> states) {
+        canvas.fill(col, 0, width, 1, Theme.BG);
+        String left;
+        if (withAll && selected == 0) {
+            left = " all processes";
+        } else {
+            ProcessState s = states.get(withAll ? selected - 1 : selected);
+            left = " " + s.name() + " · " + s.statusWord() + " · "
+                    + supervisor.spec(s.name()).map(p -> p.command().display()).orElse("");
+        }
+        String right;
+        if (pane.following()) {
+            right = "following ";
+        } else {
+            long fresh = pane.newLines();
+            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + " · End to follow ";
+        }
+        if (pane.searching()) {
+            right = "/" + pane.query() + " (n older, N newer) · " + right;
+        }
+        int rightWidth = Canvas.width(right);
+        canvas.text(col, 0, left, Math.max(0, width - rightWidth - 1), Theme.FG, Theme.BG, BOLD);
+        canvas.text(col + Math.max(0, width - rightWidth), 0, right, width, Theme.DIM, Theme.BG, Canvas.PLAIN);
+    }
+
+    private void paintStatusBar(Canvas canvas, int row, int width, List<ProcessState> states) {
+        canvas.fill(0, row, width, 1, Theme.BAR_BG);
+        String text;
+        if (quitRequested) {
+            long live = states.stream().filter(s -> s.status().isLive()).count();
+            text = " quitting: stopping " + live + " process" + (live == 1 ? "" : "es") + "…";
+        } else if (prompting) {
+            text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
+        } else if (!message.isEmpty() && clock.nanoTime() - messageAt < MESSAGE_NANOS) {
+            text = " " + message;
+        } else {
+            text = " ↑↓ select  s start  x stop  r restart  PgUp/PgDn scroll  / search  w wrap  ? help  q quit";
+        }
+        int c = canvas.text(0, row, text, width, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
+        String name = " hum · " + title + " ";
+        int nameCol = width - Canvas.width(name);
+        if (nameCol > c + 1) {
+            canvas.text(nameCol, row, name, width - nameCol, Theme.BAR_FG, Theme.BAR_BG, BOLD);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.hum.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every key of the dashboard and what it does: the one source for key handling, the help overlay
+ * and the README's key table, so the three cannot drift apart.
+ */
+final class KeyMap {
+
+    /**
+     * One line of the key table.
+     *
+     * @param keys how the keys are written for a person, such as "↑ / k"
+     * @param does what they do
+     * @param action the action they trigger
+     * @param strokes the characters (for character keys) that trigger it
+     * @param types the special keys that trigger it
+     */
+    record Binding(String keys, String does, Action action, String strokes, List<KeyType> types) {}
+
+    static final List<Binding> BINDINGS = List.of(
+            new Binding("↑ / k", "select the previous process", Action.SELECT_UP, "k", List.of(KeyType.ArrowUp)),
+            new Binding("↓ / j", "select the next process", Action.SELECT_DOWN, "j", List.of(KeyType.ArrowDown)),
+            new Binding("s", "start the selected process", Action.START, "s", List.of()),
+            new Binding("x", "stop the selected process (its whole tree)", Action.STOP, "x", List.of()),
+            new Binding("r", "restart the selected process", Action.RESTART, "r", List.of()),
+            new Binding(
+                    "PgUp / mouse wheel up",
+                    "scroll the log up; tailing pauses and new lines are counted",
+                    Action.PAGE_UP,
+                    "",
+                    List.of(KeyType.PageUp)),
+            new Binding(
+                    "PgDn / mouse wheel down", "scroll the log down", Action.PAGE_DOWN, "", List.of(KeyType.PageDown)),
+            new Binding("End / G", "follow the tail again", Action.FOLLOW, "G", List.of(KeyType.End)),
+            new Binding("Home / g", "go to the oldest line", Action.OLDEST, "g", List.of(KeyType.Home)),
+            new Binding("/", "search the log (Enter to find, Esc to cancel)", Action.SEARCH, "/", List.of()),
+            new Binding("n", "next match (older)", Action.NEXT_MATCH, "n", List.of()),
+            new Binding("N", "previous match (newer)", Action.PREVIOUS_MATCH, "N", List.of()),
+            new Binding("w", "wrap long lines, or cut them", Action.TOGGLE_WRAP, "w", List.of()),
+            new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
+            new Binding("Esc", "clear the search, close help", Action.CANCEL, "", List.of(KeyType.Escape)),
+            new Binding("?", "show or hide this help", Action.HELP, "?", List.of()),
+            new Binding("q / Ctrl-C", "quit: stop every process, then exit", Action.QUIT, "q", List.of()));
+
+    private KeyMap() {}
+
+    /** The action of a key stroke, if it has one. Mouse events are handled by the dashboard. */
+    static Optional<Action> actionOf(KeyStroke key) {
+        if (key.getKeyType() == KeyType.Character) {
+            char c = key.getCharacter();
+            if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+                return Optional.of(Action.QUIT);
+            }
+            if (key.isCtrlDown() || key.isAltDown()) {
+                return Optional.empty();
+            }
+            for (Binding b : BINDINGS) {
+                if (b.strokes().indexOf(c) >= 0) {
+                    return Optional.of(b.action());
+                }
+            }
+            return Optional.empty();
+        }
+        for (Binding b : BINDINGS) {
+            if (b.types().contains(key.getKeyType())) {
+                return Optional.of(b.action());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The key table as Markdown, exactly as the README shows it. */
+    static String markdownTable() {
+        StringBuilder sb = new StringBuilder("| key | does |\n|---|---|\n");
+        for (Binding b : BINDINGS) {
+            sb.append("| ").append(b.keys()).append(" | ").append(b.does()).append(" |\n");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.hum.tui;
+
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
+import dev.hum.log.LogSearch;
+import dev.hum.log.LogSlice;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Every process's lines interleaved in the order they arrived; a line's position is its arrival
+ * stamp from the clock all logs share. Within one log arrivals grow with seqs, so a position maps
+ * to a seq in each log by binary search.
+ */
+final class MergedFeed implements LogFeed {
+
+    private static final Comparator<FeedLine> BY_ARRIVAL = Comparator.comparingLong(FeedLine::position);
+
+    private final List<LogBuffer> logs;
+
+    MergedFeed(List<LogBuffer> logs) {
+        this.logs = List.copyOf(logs);
+    }
+
+    @Override
+    public List<FeedLine> from(long position, int max) {
+        List<FeedLine> all = new ArrayList<>();
+        for (int p = 0; p < logs.size(); p++) {
+            LogBuffer log = logs.get(p);
+            add(all, p, log.readFrom(firstSeqAtOrAfter(log, position), max));
+        }
+        all.sort(BY_ARRIVAL);
+        return all.size() <= max ? all : new ArrayList<>(all.subList(0, max));
+    }
+
+    @Override
+    public List<FeedLine> before(long position, int max) {
+        List<FeedLine> all = new ArrayList<>();
+        for (int p = 0; p < logs.size(); p++) {
+            LogBuffer log = logs.get(p);
+            long end = firstSeqAtOrAfter(log, position);
+            long start = Math.max(log.firstSeq(), end - max);
+            add(all, p, log.readFrom(start, (int) Math.max(0, end - start)));
+        }
+        all.sort(BY_ARRIVAL);
+        return all.size() <= max ? all : new ArrayList<>(all.subList(all.size() - max, all.size()));
+    }
+
+    @Override
+    public long end() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public long total() {
+        long total = 0;
+        for (LogBuffer log : logs) {
+            total += log.totalAppended();
+        }
+        return total;
+    }
+
+    @Override
+    public OptionalLong findAtOrBefore(LogSearch search, long position) {
+        long best = Long.MIN_VALUE;
+        boolean found = false;
+        for (LogBuffer log : logs) {
+            long upTo = firstSeqAtOrAfter(log, position == Long.MAX_VALUE ? position : position + 1) - 1;
+            OptionalLong hit = search.previous(log, upTo, false);
+            if (hit.isPresent()) {
+                long arrival = arrivalOf(log, hit.getAsLong());
+                if (!found || arrival > best) {
+                    best = arrival;
+                    found = true;
+                }
+            }
+        }
+        return found ? OptionalLong.of(best) : OptionalLong.empty();
+    }
+
+    @Override
+    public OptionalLong findAtOrAfter(LogSearch search, long position) {
+        long best = Long.MAX_VALUE;
+        boolean found = false;
+        for (LogBuffer log : logs) {
+            OptionalLong hit = search.next(log, firstSeqAtOrAfter(log, position), false);
+            if (hit.isPresent()) {
+                long arrival = arrivalOf(log, hit.getAsLong());
+                if (!found || arrival < best) {
+                    best = arrival;
+                    found = true;
+                }
+            }
+        }
+        return found ? OptionalLong.of(best) : OptionalLong.empty();
+    }
+
+    /** The seq of the first line of {@code log} that arrived at or after {@code arrival}. */
+    static long firstSeqAtOrAfter(LogBuffer log, long arrival) {
+        long lo = log.firstSeq();
+        long hi = log.nextSeq();
+        while (hi - lo > 0) {
+            long mid = lo + (hi - lo) / 2;
+            LogSlice slice = log.readFrom(mid, 1);
+            if (slice.lines().isEmpty()) {
+                lo = slice.nextSeq(); // overtaken while we searched: what is left starts later
+                continue;
+            }
+            if (slice.lines().get(0).arrival() < arrival) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static long arrivalOf(LogBuffer log, long seq) {
+        List<LogLine> lines = log.readFrom(seq, 1).lines();
+        return lines.isEmpty() ? Long.MIN_VALUE : lines.get(0).arrival();
+    }
+
+    private static void add(List<FeedLine> into, int process, LogSlice slice) {
+        for (LogLine line : slice.lines()) {
+            into.add(new FeedLine(process, line, line.arrival()));
+        }
+    }
+}

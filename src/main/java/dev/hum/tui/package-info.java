@@ -1,0 +1,11 @@
+/**
+ * The dashboard: a Lanterna render loop drawing the process list, the selected process's log and a
+ * status bar from the state snapshots and log buffers, and the keys that drive the supervisor.
+ *
+ * <p>Threading: one thread, the render loop, owns the {@link com.googlecode.lanterna.screen.Screen}
+ * and every piece of UI state ({@link dev.hum.tui.Dashboard} and what it holds); a second thread
+ * only reads keys from the terminal and hands them over through a queue. Process state and logs are
+ * read without locks; the dashboard changes processes only by asking the {@link
+ * dev.hum.process.Supervisor}, whose actions return at once.
+ */
+package dev.hum.tui;

@@ -1,0 +1,153 @@
+package dev.hum.tui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.hum.config.Command;
+import dev.hum.config.Origin;
+import dev.hum.config.ProcessSpec;
+import dev.hum.config.ProjectConfig;
+import dev.hum.config.Settings;
+import dev.hum.config.StopSignal;
+import dev.hum.process.Supervisor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** A real dashboard on Lanterna's virtual terminal, with real processes, for screen tests. */
+final class ScreenHarness implements AutoCloseable {
+
+    static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    final DefaultVirtualTerminal terminal;
+    final Screen screen;
+    final Supervisor supervisor;
+    final Dashboard dashboard;
+
+    ScreenHarness(int columns, int rows, ProcessSpec... specs) throws IOException {
+        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        screen = new TerminalScreen(terminal);
+        screen.startScreen();
+        supervisor = new Supervisor(new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), new Settings(100_000, 30)));
+        dashboard = new Dashboard(supervisor, "test", new Dashboard.Clock() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+        });
+    }
+
+    static ProcessSpec shell(String name, String script) {
+        return shell(name, script, true);
+    }
+
+    static ProcessSpec shell(String name, String script, boolean autostart) {
+        return new ProcessSpec(
+                name, new Command.Shell(script), TMP, Map.of(), autostart, StopSignal.TERM, Duration.ofSeconds(5));
+    }
+
+    void startAll() {
+        supervisor.startAutostart().forEach(f -> f.join());
+    }
+
+    /** Draws a frame the way the render loop does. */
+    void frame() throws IOException {
+        TerminalSize resized = screen.doResizeIfNecessary();
+        dashboard.draw(screen);
+        screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    void press(char c) throws IOException {
+        dashboard.handle(new KeyStroke(c, false, false));
+        frame();
+    }
+
+    void press(KeyType type) throws IOException {
+        dashboard.handle(new KeyStroke(type));
+        frame();
+    }
+
+    void type(String text) throws IOException {
+        for (char c : text.toCharArray()) {
+            dashboard.handle(new KeyStroke(c, false, false));
+        }
+        frame();
+    }
+
+    /** Row {@code r} of what the terminal shows, padding of wide characters left out. */
+    String row(int r) {
+        StringBuilder sb = new StringBuilder();
+        int columns = terminal.getTerminalSize().getColumns();
+        for (int c = 0; c < columns; c++) {
+            TextCharacter ch = terminal.getCharacter(c, r);
+            sb.append(ch == null ? " " : ch.getCharacterString());
+            if (ch != null && ch.isDoubleWidth()) {
+                c++;
+            }
+        }
+        return sb.toString();
+    }
+
+    TextCharacter cell(int column, int row) {
+        return terminal.getCharacter(column, row);
+    }
+
+    /** The whole screen, one line per row. */
+    String text() {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < terminal.getTerminalSize().getRows(); r++) {
+            sb.append(row(r)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Redraws until the screen shows {@code expected}, or fails with the last screen. */
+    void awaitText(String expected) throws IOException {
+        await(
+                () -> {
+                    try {
+                        frame();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return text().contains(expected);
+                },
+                "screen to show '" + expected + "'");
+    }
+
+    void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("timed out waiting for " + what + "; screen:\n" + text());
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        supervisor.close();
+        screen.stopScreen();
+    }
+}
