@@ -94,6 +94,7 @@ public final class Main {
                 },
                 "hum-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        CrashHandler.install(session::restore, err);
         startWanted(supervisor, config, names);
         try {
             session.run(supervisor, title(config), config.settings().fps());
@@ -159,6 +160,7 @@ public final class Main {
                 },
                 "hum-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        CrashHandler.install(() -> {}, err);
 
         List<CompletableFuture<ActionResult>> starts = startWanted(supervisor, config, names);
         if (starts.isEmpty()) {

@@ -49,10 +49,26 @@ final class Pump implements Runnable {
         } catch (IOException e) {
             // The pipe was closed under us (the stream is closed when hum gives up on a run): the
             // partial line below is all that is left to keep.
+        } catch (RuntimeException e) {
+            // A bug in decoding must not take the dashboard down with it: say so in the log and
+            // keep draining the pipe, so the child never blocks on a full pipe.
+            log.appendNotice("hum: internal error while reading output, the rest is dropped: " + e);
+            publishLineCount();
+            drain(chunk);
         } finally {
             if (decoder.finish() > 0) {
                 publishLineCount();
             }
+        }
+    }
+
+    private void drain(byte[] chunk) {
+        try (InputStream in = input) {
+            while (in.read(chunk) >= 0) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // closed: nothing left to drain
         }
     }
 

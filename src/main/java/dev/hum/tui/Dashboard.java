@@ -266,7 +266,7 @@ final class Dashboard {
 
     private void showSelected() {
         boolean all = withAll && selected == 0;
-        pane.show(feeds.get(selected), all ? nameWidth + 2 : 0);
+        pane.show(feeds.get(selected), all ? nameWidth + 2 : LogPane.GUTTER);
     }
 
     private Optional<String> selectedName() {

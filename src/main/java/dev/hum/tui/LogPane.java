@@ -34,7 +34,10 @@ final class LogPane {
 
     private int lastWidth = 80;
     private int lastHeight = 20;
-    private int prefixWidth;
+    /** Columns before the text in one process's view: a gutter that marks stderr lines. */
+    static final int GUTTER = 1;
+
+    private int prefixWidth = GUTTER;
 
     /** Shows another feed, following its tail; a search in progress carries over. */
     void show(LogFeed newFeed, int newPrefixWidth) {
@@ -222,18 +225,27 @@ final class LogPane {
 
     private void paintRow(Canvas canvas, int col, int row, int width, Row r, List<String> names) {
         int c = col;
-        int textWidth = width;
-        if (prefixWidth > 0) {
-            if (r.first()) {
+        LogLine line = r.line().line();
+        boolean stderr = line.source() == Source.STDERR;
+        if (r.first()) {
+            // The gutter marks stderr lines in red: in the all view it is the bar after the name.
+            if (prefixWidth > GUTTER) {
                 String name = names.get(r.line().process());
                 canvas.text(
                         c, row, name, prefixWidth - 2, Theme.nameColour(r.line().process()), Theme.BG, Canvas.PLAIN);
-                canvas.text(c + prefixWidth - 2, row, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+                canvas.text(
+                        c + prefixWidth - 2,
+                        row,
+                        "│",
+                        1,
+                        stderr ? Theme.STDERR_MARK : Theme.DIM,
+                        Theme.BG,
+                        Canvas.PLAIN);
+            } else if (stderr) {
+                canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
-            c += prefixWidth;
-            textWidth -= prefixWidth;
         }
-        LogLine line = r.line().line();
+        c += prefixWidth;
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;

@@ -199,8 +199,21 @@ final class DashboardTest {
             h.press('j'); // nothing to select: one process has no "all" entry
             h.awaitText("ok");
             String screen = h.text();
-            assertTrue(screen.contains("│日本語 ok"), screen);
-            assertTrue(screen.contains("│\uFFFD ok"), "an emoji becomes one replacement cell:\n" + screen);
+            assertTrue(screen.contains("│ 日本語 ok"), screen);
+            assertTrue(screen.contains("│ \uFFFD ok"), "an emoji becomes one replacement cell:\n" + screen);
+        }
+    }
+
+    @Test
+    void stderrLines_areMarkedInTheGutter() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(
+                80, 8, ScreenHarness.shell("mixed", "w=fi; echo ${w}ne; echo ${w}re >&2; sleep 300"))) {
+            h.startAll();
+            h.awaitText("fire");
+            assertTrue(h.text().contains("│ fine"), h.text());
+            assertTrue(h.text().contains("│▍fire"), h.text());
+            int[] at = find(h, "▍fire");
+            assertEquals(Theme.STDERR_MARK, h.cell(at[0], at[1]).getForegroundColor());
         }
     }
 
