@@ -127,7 +127,9 @@ final class ControlServerTest {
             assertEquals("RUNNING", info.status());
             assertTrue(info.pid() > 0);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (client.search(Optional.empty(), "WARN: slow", false, 10).isEmpty()) {
+            // stdout and stderr have their own pumps: wait for both lines, in whatever order
+            while (client.search(Optional.empty(), "WARN: slow", false, 10).isEmpty()
+                    || client.search(Optional.of("echo"), "^ready$", true, 10).isEmpty()) {
                 assertTrue(System.nanoTime() < deadline, "the line never arrived");
                 Thread.sleep(20);
             }
