@@ -7,13 +7,14 @@ import java.util.Optional;
 
 /**
  * The parsed command line: {@code hum [-c FILE] [--headless] [NAME...]}, {@code --version}, {@code
- * --help}.
+ * --help}; {@code hum mcp [-c FILE]} is parsed the same way after its first word.
  */
 record Arguments(Optional<Path> config, boolean headless, boolean help, boolean version, List<String> names) {
 
     static final String USAGE = String.join(
             "\n",
             "usage: hum [-c FILE] [--headless] [NAME...]",
+            "       hum mcp [-c FILE]",
             "",
             "Opens a dashboard of the processes of a development session: every process of hum.yaml, hum.yml or",
             "hum.json; else the scripts of package.json (started only when named); else a Procfile;",
@@ -24,6 +25,8 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "      --headless     no dashboard: print every line as 'name | line' and exit when all",
             "                     processes have ended, with the worst exit code",
             "      --version      print the version",
+            "  mcp                serve the processes to an AI agent over MCP on stdio; bridges to",
+            "                     the dashboard of this folder when one runs, else supervises them",
             "  -h, --help         print this help",
             "",
             "Exit codes: the worst exit code of the processes (headless), 2 for usage and",

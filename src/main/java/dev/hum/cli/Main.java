@@ -5,6 +5,7 @@ import dev.hum.config.ConfigLoader;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.headless.HeadlessRunner;
+import dev.hum.mcp.McpCommand;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Posix;
 import dev.hum.process.Supervisor;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +35,9 @@ public final class Main {
 
     /** Runs hum and returns its exit status; separate from {@link #main} so that tests can call it. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            return runMcp(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -146,6 +151,26 @@ public final class Main {
             }
         }
         return starts;
+    }
+
+    /** {@code hum mcp [-c FILE]}: the MCP server on stdio (see dev.hum.mcp). */
+    private static int runMcp(String[] args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (Arguments.UsageException e) {
+            err.println("hum mcp: " + e.getMessage());
+            return USAGE_ERROR;
+        }
+        if (arguments.help()) {
+            out.println(Arguments.USAGE);
+            return 0;
+        }
+        if (arguments.headless() || arguments.version() || !arguments.names().isEmpty()) {
+            err.println("hum mcp: takes only -c FILE (see hum --help)");
+            return USAGE_ERROR;
+        }
+        return McpCommand.run(arguments.config(), version(), err);
     }
 
     private static int runHeadless(ProjectConfig config, List<String> names, PrintStream err) {

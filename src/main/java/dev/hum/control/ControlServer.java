@@ -1,0 +1,153 @@
+package dev.hum.control;
+
+import dev.hum.process.Supervisor;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The dashboard's end of the bridge: serves its supervisor's processes on a Unix domain socket. */
+public final class ControlServer implements AutoCloseable {
+
+    /*
+     * One daemon thread accepts; each connection gets its own daemon thread that reads a request
+     * line, answers it and loops. Answers come from LocalControl, which reads state and logs without
+     * a lock, so no connection ever waits on the render loop or on another connection.
+     */
+
+    private final ProcessControl control;
+    private final Path socket;
+    private final Object socketKey;
+    private final ServerSocketChannel server;
+    private final Set<LineChannel> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    private ControlServer(ProcessControl control, Path socket, ServerSocketChannel server, Object socketKey) {
+        this.control = control;
+        this.socket = socket;
+        this.server = server;
+        this.socketKey = socketKey;
+    }
+
+    /**
+     * Listens for {@code hum mcp} in {@code projectFolder} (or below it) until closed. Closing stops
+     * no process: they belong to the supervisor's owner.
+     *
+     * @throws IOException when another live hum already serves that folder, or the socket cannot be
+     *     made
+     */
+    public static ControlServer start(Supervisor supervisor, Path projectFolder) throws IOException {
+        return start(supervisor, projectFolder, SocketPath.runtimeFolder());
+    }
+
+    /** As above, with the socket in {@code runtimeFolder} (tests use a temp folder). */
+    public static ControlServer start(Supervisor supervisor, Path projectFolder, Path runtimeFolder)
+            throws IOException {
+        return listen(new LocalControl(supervisor, false), SocketPath.forProject(runtimeFolder, projectFolder));
+    }
+
+    /** Where a dashboard of {@code projectFolder} listens, in the default runtime folder. */
+    public static Path socketFor(Path projectFolder) {
+        return SocketPath.forProject(projectFolder);
+    }
+
+    static ControlServer listen(ProcessControl control, Path socket) throws IOException {
+        SocketPath.prepareFolder(socket.getParent());
+        if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            if (ControlClient.answers(socket)) {
+                throw new IOException("another hum is already serving this folder on " + socket);
+            }
+            Files.delete(socket); // a dead instance's socket: nothing answers it, so replace it
+        }
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            // the 0700 folder already keeps others out; the socket's own mode says so too
+            Files.setPosixFilePermissions(socket, SocketPath.SOCKET_MODE);
+            Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
+            ControlServer s = new ControlServer(control, socket, server, key);
+            Thread accept = new Thread(s::acceptLoop, "hum-control-accept");
+            accept.setDaemon(true);
+            accept.start();
+            return s;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** The socket this server listens on. */
+    public Path socket() {
+        return socket;
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                SocketChannel client = server.accept();
+                LineChannel line = new LineChannel(client);
+                open.add(line);
+                Thread t = new Thread(() -> serve(line), "hum-control-connection");
+                t.setDaemon(true);
+                t.start();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("hum: control socket: " + e.getMessage());
+                }
+                return;
+            }
+        }
+    }
+
+    private void serve(LineChannel connection) {
+        try {
+            for (; ; ) {
+                String request = connection.readLine();
+                connection.writeLine(Requests.answer(control, request).toString());
+            }
+        } catch (EOFException | ClosedChannelException e) {
+            // the client went away, or we are closing
+        } catch (IOException e) {
+            if (!closed) {
+                System.err.println("hum: control connection: " + e.getMessage());
+            }
+        } finally {
+            open.remove(connection);
+            connection.close();
+        }
+    }
+
+    /** Stops listening, drops every connection and removes the socket if it is still ours. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        open.forEach(LineChannel::close);
+        try {
+            Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .fileKey();
+            if (Objects.equals(key, socketKey)) {
+                Files.deleteIfExists(socket);
+            }
+        } catch (IOException e) {
+            // already gone, or replaced by a newer hum: leave it
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.hum.control;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/** One end of a bridge connection: UTF-8 lines each way, a line at most {@link #MAX_LINE} bytes. */
+final class LineChannel implements AutoCloseable {
+
+    /*
+     * Not thread-safe: one thread owns a connection at a time (the server's connection thread; on the
+     * client, whoever took it from the idle pool). A line longer than the bound is refused rather
+     * than buffered, so a confused peer cannot make either side hold unbounded memory.
+     */
+
+    static final int MAX_LINE = 4 * 1024 * 1024;
+
+    private final SocketChannel channel;
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
+
+    LineChannel(SocketChannel channel) {
+        this.channel = channel;
+    }
+
+    /** The next line without its newline; throws EOFException when the peer closed. */
+    String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (; ; ) {
+            while (in.hasRemaining()) {
+                byte b = in.get();
+                if (b == '\n') {
+                    return line.toString(StandardCharsets.UTF_8);
+                }
+                if (line.size() >= MAX_LINE) {
+                    throw new IOException("line longer than " + MAX_LINE + " bytes");
+                }
+                line.write(b);
+            }
+            in.clear();
+            int n = channel.read(in);
+            in.flip();
+            if (n < 0) {
+                throw new EOFException("closed by the other end");
+            }
+        }
+    }
+
+    void writeLine(String text) throws IOException {
+        ByteBuffer out = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.hum.control;
+
+import dev.hum.config.ProcessSpec;
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
+import dev.hum.log.LogSearch;
+import dev.hum.log.LogSlice;
+import dev.hum.process.ActionResult;
+import dev.hum.process.Supervisor;
+import dev.hum.state.Exit;
+import dev.hum.state.ProcessState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** {@link ProcessControl} over a {@link Supervisor} in this JVM: the dashboard's, or hum mcp's own. */
+public final class LocalControl implements ProcessControl {
+
+    /*
+     * Status and logs are read from the registry's board and the log buffers: one acquire load per
+     * cell, no lock, so an agent polling status at any rate never slows the pumps or the screen.
+     * Actions go through the supervisor, which runs them on each process's control thread; this class
+     * only waits (on the caller's thread) for the outcome, with a bound.
+     */
+
+    private static final Duration START_WAIT = Duration.ofSeconds(10);
+    private static final Duration STOP_SLACK = Duration.ofSeconds(5);
+    private static final int SEARCH_BATCH = 2048;
+
+    private final Supervisor supervisor;
+    private final boolean owned;
+
+    /**
+     * @param owned whether {@link #close()} stops the supervisor's processes (hum mcp on its own) or
+     *     leaves them to their owner (the dashboard)
+     */
+    public LocalControl(Supervisor supervisor, boolean owned) {
+        this.supervisor = supervisor;
+        this.owned = owned;
+    }
+
+    @Override
+    public String describe() {
+        return "processes supervised in this hum (" + supervisor.names().size() + ")";
+    }
+
+    @Override
+    public List<ProcessInfo> status(Optional<String> name) {
+        Instant now = Instant.now();
+        if (name.isPresent()) {
+            ProcessState state = supervisor
+                    .registry()
+                    .find(name.get())
+                    .orElseThrow(() -> unknown(name.get()))
+                    .get();
+            return List.of(info(state, now));
+        }
+        List<ProcessInfo> all = new ArrayList<>();
+        for (ProcessState state : supervisor.registry().board().states()) {
+            all.add(info(state, now));
+        }
+        return all;
+    }
+
+    @Override
+    public ActionResult run(String name) {
+        return await(name, supervisor.start(name), START_WAIT);
+    }
+
+    @Override
+    public ActionResult stop(String name) {
+        return await(name, supervisor.stop(name), stopWait(name));
+    }
+
+    @Override
+    public ActionResult restart(String name) {
+        return await(name, supervisor.restart(name), stopWait(name).plus(START_WAIT));
+    }
+
+    @Override
+    public LogPage logs(Optional<String> name, OptionalLong cursor, int limit) {
+        checkLimit(limit);
+        if (cursor.isPresent() && cursor.getAsLong() < 0) {
+            throw new ControlException("cursor must be 0 or more (0 reads from the oldest line held)");
+        }
+        if (name.isPresent()) {
+            LogBuffer log = buffer(name.get());
+            LogSlice slice = cursor.isPresent() ? log.readFrom(cursor.getAsLong(), limit) : log.tail(limit);
+            List<LogEntry> lines = entries(name.get(), slice.lines());
+            return new LogPage(lines, slice.missed(), slice.nextSeq());
+        }
+        return cursor.isPresent() ? allFrom(cursor.getAsLong(), limit) : allTail(limit);
+    }
+
+    @Override
+    public List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit) {
+        checkLimit(limit);
+        LogSearch search = compile(query, regex);
+        List<String> names = name.isPresent() ? List.of(name.get()) : supervisor.names();
+        List<LogEntry> hits = new ArrayList<>();
+        for (String n : names) {
+            hits.addAll(newestMatches(n, buffer(n), search, limit));
+        }
+        return newest(hits, limit);
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            supervisor.close();
+        }
+    }
+
+    private ProcessInfo info(ProcessState s, Instant now) {
+        Optional<ProcessSpec> spec = supervisor.spec(s.name());
+        Exit exit = s.exit();
+        return new ProcessInfo(
+                s.name(),
+                spec.map(p -> p.command().display()).orElse(""),
+                spec.map(ProcessSpec::autostart).orElse(false),
+                s.statusWord(),
+                s.pid(),
+                s.uptime(now).toMillis(),
+                exit instanceof Exit.Code code ? OptionalInt.of(code.code()) : OptionalInt.empty(),
+                exit instanceof Exit.Signal signal ? OptionalInt.of(signal.number()) : OptionalInt.empty(),
+                s.restarts(),
+                s.lines(),
+                s.reason());
+    }
+
+    private ActionResult await(String name, CompletableFuture<ActionResult> action, Duration wait) {
+        try {
+            return action.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String now = supervisor
+                    .registry()
+                    .find(name)
+                    .map(c -> c.get().statusWord())
+                    .orElse("busy");
+            return new ActionResult(true, name + " is " + now + " and still changing; check scripts_status");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ControlException("interrupted while waiting for " + name);
+        } catch (ExecutionException e) {
+            return new ActionResult(false, name + ": " + e.getCause());
+        }
+    }
+
+    private Duration stopWait(String name) {
+        return supervisor
+                .spec(name)
+                .map(ProcessSpec::stopTimeout)
+                .orElse(Duration.ZERO)
+                .plus(STOP_SLACK);
+    }
+
+    private LogBuffer buffer(String name) {
+        return supervisor.log(name).orElseThrow(() -> unknown(name));
+    }
+
+    private ControlException unknown(String name) {
+        return new ControlException("no process named '" + name + "'; known: " + String.join(", ", supervisor.names())
+                + " (scripts_list shows them)");
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ControlException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
+    }
+
+    private static LogSearch compile(String query, boolean regex) {
+        if (query.isEmpty()) {
+            throw new ControlException("query is empty; give the text or regex to look for");
+        }
+        if (!regex) {
+            return LogSearch.plain(query);
+        }
+        try {
+            return LogSearch.regex(Pattern.compile(query));
+        } catch (PatternSyntaxException e) {
+            throw new ControlException("not a valid regex: " + e.getDescription() + " near index " + e.getIndex()
+                    + "; set regex to false to search for the plain text");
+        }
+    }
+
+    /** The newest {@code limit} lines of every process, interleaved by arrival. */
+    private LogPage allTail(int limit) {
+        List<LogEntry> all = new ArrayList<>();
+        long next = 0;
+        for (String n : supervisor.names()) {
+            all.addAll(entries(n, buffer(n).tail(limit).lines()));
+        }
+        List<LogEntry> lines = newest(all, limit);
+        for (LogEntry e : lines) {
+            next = Math.max(next, e.arrival() + 1);
+        }
+        return new LogPage(lines, 0, next);
+    }
+
+    /**
+     * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. A line
+     * whose arrival number was taken just before another process's line but published just after it
+     * can be skipped by a reader in that microsecond; the per-process cursor has no such gap.
+     */
+    private LogPage allFrom(long cursor, int limit) {
+        List<LogEntry> all = new ArrayList<>();
+        for (String n : supervisor.names()) {
+            LogBuffer log = buffer(n);
+            all.addAll(entries(
+                    n, log.readFrom(firstArrivingAtOrAfter(log, cursor), limit).lines()));
+        }
+        all.sort(Comparator.comparingLong(LogEntry::arrival));
+        List<LogEntry> lines = all.size() > limit ? all.subList(0, limit) : all;
+        long next = lines.isEmpty() ? cursor : lines.get(lines.size() - 1).arrival() + 1;
+        return new LogPage(lines, 0, next);
+    }
+
+    /** Binary search by arrival: arrivals grow with seq within one log. */
+    private static long firstArrivingAtOrAfter(LogBuffer log, long arrival) {
+        long lo = log.firstSeq();
+        long hi = log.nextSeq();
+        while (hi - lo > 0) {
+            long mid = lo + (hi - lo) / 2;
+            List<LogLine> one = log.readFrom(mid, 1).lines();
+            if (one.isEmpty()) {
+                lo = mid + 1; // dropped under us: everything below is older still
+                continue;
+            }
+            LogLine line = one.get(0);
+            if (line.arrival() >= arrival) {
+                hi = line.seq();
+            } else {
+                lo = line.seq() + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static List<LogEntry> newestMatches(String name, LogBuffer log, LogSearch search, int limit) {
+        List<LogEntry> found = new ArrayList<>();
+        long low = log.firstSeq();
+        long hi = log.nextSeq();
+        while (hi - low > 0 && found.size() < limit) {
+            long lo = hi - low > SEARCH_BATCH ? hi - SEARCH_BATCH : low;
+            List<LogLine> lines = log.readFrom(lo, (int) (hi - lo)).lines();
+            for (int i = lines.size() - 1; i >= 0 && found.size() < limit; i--) {
+                LogLine line = lines.get(i);
+                if (hi - line.seq() > 0 && search.matches(line.text())) {
+                    found.add(entry(name, line));
+                }
+            }
+            hi = lo;
+        }
+        return found;
+    }
+
+    private static List<LogEntry> newest(List<LogEntry> entries, int limit) {
+        List<LogEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparingLong(LogEntry::arrival));
+        return sorted.size() > limit ? sorted.subList(sorted.size() - limit, sorted.size()) : sorted;
+    }
+
+    private static List<LogEntry> entries(String name, List<LogLine> lines) {
+        return lines.stream().map(line -> entry(name, line)).toList();
+    }
+
+    private static LogEntry entry(String name, LogLine line) {
+        return new LogEntry(name, line.seq(), line.arrival(), line.source().name(), line.text());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.hum.control;
+
+import dev.hum.process.ActionResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What an agent may see and do with the processes of one session, wherever they run: in this JVM
+ * ({@link LocalControl}) or in a dashboard reached over its socket ({@link ControlClient}).
+ *
+ * <p>Every method may throw {@link ControlException} with a message meant for the agent.
+ */
+public interface ProcessControl extends AutoCloseable {
+
+    /** Most lines one log read or search returns, so that one answer stays a readable size. */
+    int MAX_LIMIT = 1000;
+
+    /** One line saying where the processes run, for diagnostics. */
+    String describe();
+
+    /** Every process in display order, or only the named one. */
+    List<ProcessInfo> status(Optional<String> name);
+
+    /** Starts a process unless it is already running; waits a bounded time for the outcome. */
+    ActionResult run(String name);
+
+    /** Stops a process's whole tree; waits a bounded time for the outcome. */
+    ActionResult stop(String name);
+
+    /** Stops a process if it is running and starts it again. */
+    ActionResult restart(String name);
+
+    /**
+     * Log lines from {@code cursor} on, at most {@code limit}; without a cursor, the newest {@code
+     * limit} lines. With a name the cursor is that process's line sequence number; without one it is
+     * the session-wide arrival number and the lines of all processes are interleaved.
+     */
+    LogPage logs(Optional<String> name, OptionalLong cursor, int limit);
+
+    /** The newest {@code limit} lines matching {@code query} (plain text ignoring case, or a regex), oldest first. */
+    List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit);
+
+    /** Releases what this control holds; the local one stops every process. */
+    @Override
+    void close();
+}

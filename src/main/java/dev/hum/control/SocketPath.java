@@ -1,0 +1,94 @@
+package dev.hum.control;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+/** Where the dashboard of a project folder listens: a socket in a folder only its user may enter. */
+public final class SocketPath {
+
+    static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
+    static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-------");
+
+    /** Keeps the whole path under the 107 bytes a Unix socket address allows. */
+    private static final int MAX_NAME_CHARS = 32;
+
+    private SocketPath() {}
+
+    /** {@code $XDG_RUNTIME_DIR/hum}, else {@code <temp folder>/hum-<user>}. */
+    public static Path runtimeFolder() {
+        String xdg = System.getenv("XDG_RUNTIME_DIR");
+        if (xdg != null && !xdg.isEmpty() && Files.isDirectory(Path.of(xdg))) {
+            return Path.of(xdg, "hum");
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "hum-" + System.getProperty("user.name"));
+    }
+
+    /** The socket of the dashboard for {@code projectFolder}, in the default runtime folder. */
+    public static Path forProject(Path projectFolder) {
+        return forProject(runtimeFolder(), projectFolder);
+    }
+
+    /**
+     * {@code <runtime>/<folder name>-<hash>.sock}: the name is for people listing the folder, the hash
+     * of the real path tells apart two projects with the same folder name.
+     */
+    public static Path forProject(Path runtime, Path projectFolder) {
+        Path real = realPath(projectFolder);
+        Path last = real.getFileName();
+        String name = last == null ? "root" : last.toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > MAX_NAME_CHARS) {
+            name = name.substring(0, MAX_NAME_CHARS);
+        }
+        return runtime.resolve(name + "-" + hash(real.toString()) + ".sock");
+    }
+
+    /**
+     * Creates the runtime folder with mode 0700, or checks that an existing one is ours and makes it
+     * 0700: in a shared temp folder another user could have made it first to read our socket.
+     */
+    static void prepareFolder(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(folder.getParent());
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another hum made it at the same moment; checked below like any existing folder
+            }
+        }
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(folder + " is not a folder; remove it so hum can make its socket folder");
+        }
+        String owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName();
+        if (!owner.equals(System.getProperty("user.name"))) {
+            throw new IOException(folder + " belongs to " + owner + ", not to you; hum will not put its socket there");
+        }
+        Files.setPosixFilePermissions(folder, FOLDER_MODE);
+    }
+
+    private static Path realPath(Path folder) {
+        Path abs = folder.toAbsolutePath().normalize();
+        try {
+            return abs.toRealPath();
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.hum.control;
+
+import dev.hum.process.ActionResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON form of the bridge's values, shared by the socket and the MCP tools' structured content. */
+public final class Wire {
+
+    /** Thread-safe once built, as every Jackson mapper. */
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Wire() {}
+
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    public static ObjectNode process(ProcessInfo p) {
+        ObjectNode o = object();
+        o.put("name", p.name());
+        o.put("command", p.command());
+        o.put("autostart", p.autostart());
+        o.put("status", p.status());
+        o.put("pid", p.pid());
+        o.put("uptime_ms", p.uptimeMillis());
+        p.exitCode().ifPresent(code -> o.put("exit_code", code));
+        p.signal().ifPresent(signal -> o.put("signal", signal));
+        o.put("restarts", p.restarts());
+        o.put("lines", p.lines());
+        o.put("reason", p.reason());
+        return o;
+    }
+
+    public static ProcessInfo process(JsonNode o) {
+        return new ProcessInfo(
+                o.path("name").asString(""),
+                o.path("command").asString(""),
+                o.path("autostart").asBoolean(false),
+                o.path("status").asString(""),
+                o.path("pid").asLong(0),
+                o.path("uptime_ms").asLong(0),
+                o.has("exit_code") ? OptionalInt.of(o.get("exit_code").asInt()) : OptionalInt.empty(),
+                o.has("signal") ? OptionalInt.of(o.get("signal").asInt()) : OptionalInt.empty(),
+                o.path("restarts").asInt(0),
+                o.path("lines").asLong(0),
+                o.path("reason").asString(""));
+    }
+
+    public static ArrayNode processes(List<ProcessInfo> list) {
+        ArrayNode a = JSON.createArrayNode();
+        list.forEach(p -> a.add(process(p)));
+        return a;
+    }
+
+    public static List<ProcessInfo> processes(JsonNode a) {
+        List<ProcessInfo> out = new ArrayList<>();
+        a.forEach(o -> out.add(process(o)));
+        return out;
+    }
+
+    public static ObjectNode entry(LogEntry e) {
+        ObjectNode o = object();
+        o.put("process", e.process());
+        o.put("seq", e.seq());
+        o.put("arrival", e.arrival());
+        o.put("stream", e.stream());
+        o.put("text", e.text());
+        return o;
+    }
+
+    public static ArrayNode entries(List<LogEntry> list) {
+        ArrayNode a = JSON.createArrayNode();
+        list.forEach(e -> a.add(entry(e)));
+        return a;
+    }
+
+    public static List<LogEntry> entries(JsonNode a) {
+        List<LogEntry> out = new ArrayList<>();
+        a.forEach(o -> out.add(new LogEntry(
+                o.path("process").asString(""),
+                o.path("seq").asLong(0),
+                o.path("arrival").asLong(0),
+                o.path("stream").asString(""),
+                o.path("text").asString(""))));
+        return out;
+    }
+
+    public static ObjectNode page(LogPage page) {
+        ObjectNode o = object();
+        o.set("lines", entries(page.lines()));
+        o.put("missed", page.missed());
+        o.put("next_cursor", page.nextCursor());
+        return o;
+    }
+
+    public static LogPage page(JsonNode o) {
+        return new LogPage(
+                entries(o.path("lines")),
+                o.path("missed").asLong(0),
+                o.path("next_cursor").asLong(0));
+    }
+
+    public static ObjectNode action(ActionResult r) {
+        ObjectNode o = object();
+        o.put("ok", r.ok());
+        o.put("message", r.message());
+        return o;
+    }
+
+    public static ActionResult action(JsonNode o) {
+        return new ActionResult(o.path("ok").asBoolean(false), o.path("message").asString(""));
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The bridge between a running dashboard and {@code hum mcp}: one {@link dev.hum.control.ProcessControl}
+ * interface with a local implementation over a {@link dev.hum.process.Supervisor} and a remote one
+ * that talks to a dashboard's {@link dev.hum.control.ControlServer} over a Unix domain socket.
+ *
+ * <p>The dashboard calls {@link dev.hum.control.ControlServer#start} once; {@code hum mcp} calls
+ * {@link dev.hum.control.ControlClient#find}. The wire format is one JSON object per line each way.
+ * The socket lives in a folder only its user can enter (0700) and is itself 0600; nothing listens on
+ * TCP.
+ *
+ * <p>Threading: the server accepts on one daemon thread and serves each connection on its own daemon
+ * thread, so a slow stop never holds up a status request. Status and log reads go to the lock-free
+ * state cells and log buffers; nothing here runs on, or waits for, the render loop.
+ */
+package dev.hum.control;

@@ -1,0 +1,94 @@
+package dev.hum.mcp;
+
+import dev.hum.control.LogEntry;
+import dev.hum.control.LogPage;
+import dev.hum.control.ProcessInfo;
+import java.time.Duration;
+import java.util.List;
+
+/** The text a model reads in a tool result: short, one fact per line, in the dashboard's words. */
+final class Render {
+
+    private Render() {}
+
+    static String list(List<ProcessInfo> processes) {
+        StringBuilder out = new StringBuilder();
+        for (ProcessInfo p : processes) {
+            out.append(p.name())
+                    .append(": ")
+                    .append(p.status())
+                    .append(" — ")
+                    .append(p.command())
+                    .append(p.autostart() ? "" : " (not autostarted)")
+                    .append('\n');
+        }
+        return out.length() == 0
+                ? "no processes are configured"
+                : out.toString().stripTrailing();
+    }
+
+    static String status(List<ProcessInfo> processes) {
+        StringBuilder out = new StringBuilder();
+        for (ProcessInfo p : processes) {
+            out.append(p.name()).append(": ").append(p.status());
+            if (p.pid() != 0) {
+                out.append(", pid ").append(p.pid());
+            }
+            out.append(", uptime ").append(duration(Duration.ofMillis(p.uptimeMillis())));
+            p.exitCode().ifPresent(c -> out.append(", exit code ").append(c));
+            p.signal().ifPresent(s -> out.append(", signal ").append(s));
+            out.append(", restarts ").append(p.restarts()).append(", lines ").append(p.lines());
+            if (!p.reason().isEmpty()) {
+                out.append(" (").append(p.reason()).append(')');
+            }
+            out.append('\n');
+        }
+        return out.length() == 0
+                ? "no processes are configured"
+                : out.toString().stripTrailing();
+    }
+
+    static String page(LogPage page, boolean oneProcess) {
+        StringBuilder out = new StringBuilder();
+        if (page.missed() > 0) {
+            out.append("(").append(page.missed()).append(" older lines were already dropped from the scrollback)\n");
+        }
+        lines(out, page.lines(), oneProcess);
+        if (page.lines().isEmpty()) {
+            out.append("(no new lines)\n");
+        }
+        out.append("next_cursor: ").append(page.nextCursor());
+        return out.toString();
+    }
+
+    static String matches(List<LogEntry> found) {
+        if (found.isEmpty()) {
+            return "no matching lines";
+        }
+        StringBuilder out = new StringBuilder();
+        lines(out, found, false);
+        return out.toString().stripTrailing();
+    }
+
+    private static void lines(StringBuilder out, List<LogEntry> lines, boolean oneProcess) {
+        for (LogEntry e : lines) {
+            if (!oneProcess) {
+                out.append(e.process()).append(' ');
+            }
+            out.append('#').append(e.seq());
+            out.append(e.stream().equals("STDOUT") ? " | " : e.stream().equals("STDERR") ? " ! " : " * ");
+            out.append(e.text()).append('\n');
+        }
+    }
+
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m" + s % 60 + "s";
+        }
+        return s / 3600 + "h" + s % 3600 / 60 + "m";
+    }
+}

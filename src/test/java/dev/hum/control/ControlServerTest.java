@@ -1,0 +1,158 @@
+package dev.hum.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.hum.config.Command;
+import dev.hum.config.Origin;
+import dev.hum.config.ProcessSpec;
+import dev.hum.config.ProjectConfig;
+import dev.hum.config.Settings;
+import dev.hum.config.StopSignal;
+import dev.hum.process.Supervisor;
+import dev.hum.state.Status;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real supervisor served on a real Unix socket, reached by the real client. */
+final class ControlServerTest {
+
+    @TempDir
+    Path project;
+
+    @TempDir
+    Path tmp;
+
+    private Supervisor supervisor;
+
+    private Path runtime() {
+        return tmp.resolve("run");
+    }
+
+    private Supervisor supervisor() {
+        ProcessSpec echo = new ProcessSpec(
+                "echo",
+                new Command.Shell("echo ready; echo 'warn: slow' >&2; exec sleep 60"),
+                project,
+                Map.of(),
+                true,
+                StopSignal.TERM,
+                Duration.ofSeconds(2));
+        supervisor = new Supervisor(new ProjectConfig(project, Origin.HUM_FILE, List.of(echo), new Settings(1000, 30)));
+        return supervisor;
+    }
+
+    @AfterEach
+    void stopAll() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+    }
+
+    @Test
+    void start_socketAndFolderAreOwnerOnly() throws IOException {
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime())));
+            // no bit for group or others: a second user can neither enter the folder nor open the socket
+            assertEquals(runtime(), server.socket().getParent());
+        }
+    }
+
+    @Test
+    void start_tightensAnOpenRuntimeFolder() throws IOException {
+        Files.createDirectories(
+                runtime(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime())));
+        }
+    }
+
+    @Test
+    void start_replacesTheStaleSocketOfADeadInstance() throws IOException {
+        Path socket = SocketPath.forProject(runtime(), project);
+        SocketPath.prepareFolder(runtime());
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(socket));
+        } // closed without unlinking: the file stays, nothing answers it
+        assertTrue(Files.exists(socket));
+        assertFalse(ControlClient.answers(socket));
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+            assertTrue(ControlClient.answers(server.socket()));
+        }
+    }
+
+    @Test
+    void start_refusesWhileAnotherLiveInstanceServesTheFolder() throws IOException {
+        try (ControlServer first = ControlServer.start(supervisor(), project, runtime())) {
+            IOException e = assertThrows(IOException.class, () -> ControlServer.start(supervisor, project, runtime()));
+            assertTrue(e.getMessage().contains("already serving"), e.getMessage());
+            assertTrue(ControlClient.answers(first.socket()));
+        }
+    }
+
+    @Test
+    void close_removesTheSocket() throws IOException {
+        ControlServer server = ControlServer.start(supervisor(), project, runtime());
+        server.close();
+        assertFalse(Files.exists(server.socket()));
+    }
+
+    @Test
+    void find_fromASubfolderReachesTheDashboardAndDrivesItsSupervisor() throws Exception {
+        Path below = Files.createDirectories(project.resolve("web/src"));
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime());
+                ControlClient client = ControlClient.find(runtime(), below).orElseThrow()) {
+            assertEquals(server.socket(), client.socket());
+            assertTrue(client.run("echo").ok());
+            assertEquals(
+                    Status.RUNNING,
+                    supervisor.registry().find("echo").orElseThrow().get().status());
+            ProcessInfo info = client.status(Optional.of("echo")).get(0);
+            assertEquals("RUNNING", info.status());
+            assertTrue(info.pid() > 0);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            // stdout and stderr have their own pumps: wait for both lines, in whatever order
+            while (client.search(Optional.empty(), "WARN: slow", false, 10).isEmpty()
+                    || client.search(Optional.of("echo"), "^ready$", true, 10).isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the line never arrived");
+                Thread.sleep(20);
+            }
+            LogPage page = client.logs(Optional.of("echo"), OptionalLong.of(0), 10);
+            assertEquals(3, page.lines().size());
+            assertEquals(3, page.nextCursor());
+            assertFalse(client.stop("db").ok());
+            ControlException unknown = assertThrows(ControlException.class, () -> client.status(Optional.of("db")));
+            assertTrue(unknown.getMessage().contains("known: echo"), unknown.getMessage());
+            assertTrue(client.stop("echo").message().startsWith("echo stopped"));
+            assertEquals(
+                    Status.STOPPED,
+                    supervisor.registry().find("echo").orElseThrow().get().status());
+        }
+    }
+
+    @Test
+    void find_skipsAStaleSocketAndFindsNothing() throws IOException {
+        Path socket = SocketPath.forProject(runtime(), project);
+        SocketPath.prepareFolder(runtime());
+        try (ServerSocketChannel dead = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            dead.bind(UnixDomainSocketAddress.of(socket));
+        }
+        assertTrue(ControlClient.find(runtime(), project).isEmpty());
+    }
+}

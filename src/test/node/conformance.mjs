@@ -1,0 +1,85 @@
+// Drives `java -jar hum.jar mcp` with the official MCP TypeScript SDK client over stdio.
+// Usage: node conformance.mjs JAR PROJECT_FOLDER alone|bridged
+// Prints one JSON line {"ok":true,"pid":N} on success; exits 1 with the reason otherwise.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+
+const [jar, project, mode] = process.argv.slice(2);
+
+function check(condition, what) {
+  if (!condition) throw new Error("conformance: " + what);
+}
+const text = (result) => result.content.map((c) => c.text).join("\n");
+
+async function call(client, name, args = {}) {
+  return client.callTool({ name, arguments: args });
+}
+
+async function until(what, probe) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    if (await probe()) return;
+    if (Date.now() > deadline) throw new Error("conformance: timed out waiting for " + what);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const transport = new StdioClientTransport({
+  command: "java",
+  args: ["-jar", jar, "mcp"],
+  cwd: project,
+  env: { ...process.env },
+  stderr: "inherit",
+});
+const client = new Client({ name: "hum-conformance", version: "1.0.0" });
+await client.connect(transport);
+
+check(client.getServerVersion().name === "hum", "server name");
+const tools = (await client.listTools()).tools.map((t) => t.name).sort();
+check(
+  JSON.stringify(tools) ===
+    JSON.stringify(["logs_search", "logs_stream", "scripts_list", "scripts_restart", "scripts_run", "scripts_status", "scripts_stop"]),
+  "tool names: " + tools,
+);
+
+const list = await call(client, "scripts_list");
+check(!list.isError && list.structuredContent.processes.some((p) => p.name === "web"), "scripts_list: " + text(list));
+
+const run = await call(client, "scripts_run", { name: "web" });
+check(!run.isError, "scripts_run: " + text(run));
+await until("web's output", async () => text(await call(client, "logs_stream", { name: "web" })).includes("listening on 3000"));
+
+const page = await call(client, "logs_stream", { name: "web", cursor: 0, limit: 2 });
+check(page.structuredContent.lines.length === 2 && page.structuredContent.next_cursor === 2, "logs_stream page: " + text(page));
+
+const found = await call(client, "logs_search", { query: "^listening on \\d+$", regex: true });
+check(found.structuredContent.matches.length === 1, "logs_search: " + text(found));
+
+const restart = await call(client, "scripts_restart", { name: "web" });
+check(!restart.isError, "scripts_restart: " + text(restart));
+const status = await call(client, "scripts_status", { name: "web" });
+const web = status.structuredContent.processes[0];
+check(web.status === "RUNNING" && web.restarts === 1 && web.pid > 0, "scripts_status: " + text(status));
+
+const stop = await call(client, "scripts_stop", { name: "web" });
+check(!stop.isError && text(stop).startsWith("web stopped"), "scripts_stop: " + text(stop));
+
+const bad = await call(client, "scripts_run", { name: "no-such-process" });
+check(bad.isError === true && text(bad).includes("known:"), "unknown process is an isError result: " + text(bad));
+
+let unknownToolFailed = false;
+try {
+  const r = await call(client, "scripts_explode");
+  unknownToolFailed = r.isError === true;
+} catch (e) {
+  unknownToolFailed = true;
+}
+check(unknownToolFailed, "unknown tool is an error");
+
+// Leave web running so the caller can see what happens to it when the client goes away.
+const again = await call(client, "scripts_run", { name: "web" });
+check(!again.isError, "scripts_run again: " + text(again));
+const pid = (await call(client, "scripts_status", { name: "web" })).structuredContent.processes[0].pid;
+
+await client.close();
+console.log(JSON.stringify({ ok: true, mode, pid }));
