@@ -4,6 +4,7 @@ import dev.hum.config.ConfigException;
 import dev.hum.config.ConfigLoader;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
+import dev.hum.control.ControlServer;
 import dev.hum.headless.HeadlessRunner;
 import dev.hum.mcp.McpCommand;
 import dev.hum.process.ActionResult;
@@ -14,6 +15,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +87,7 @@ public final class Main {
 
     private static int runDashboard(ProjectConfig config, List<String> names, PrintStream err) {
         Supervisor supervisor = new Supervisor(config);
+        ControlServer bridge = openBridge(supervisor, config, err);
         TerminalSession session;
         try {
             session = TerminalSession.open();
@@ -113,7 +116,29 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } finally {
+            if (bridge != null) {
+                bridge.close();
+            }
         }
+    }
+
+    /**
+     * Opens the socket through which {@code hum mcp} reaches this dashboard. Without it the
+     * dashboard still works; agents then run their own processes, so say why.
+     */
+    private static ControlServer openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
+        try {
+            return ControlServer.start(supervisor, projectFolder(config));
+        } catch (IOException | RuntimeException e) {
+            err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
+            return null;
+        }
+    }
+
+    private static Path projectFolder(ProjectConfig config) {
+        Path source = config.source().toAbsolutePath();
+        return Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
     }
 
     /** Why there is no usable terminal, or null when there is one. */
