@@ -5,10 +5,13 @@ import dev.hum.config.ConfigLoader;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.control.ControlServer;
+import dev.hum.control.SocketPath;
 import dev.hum.headless.HeadlessRunner;
 import dev.hum.mcp.McpCommand;
 import dev.hum.process.ActionResult;
+import dev.hum.process.Journal;
 import dev.hum.process.Posix;
+import dev.hum.process.SessionMark;
 import dev.hum.process.Supervisor;
 import dev.hum.tui.TerminalSession;
 import java.io.FileDescriptor;
@@ -86,7 +89,7 @@ public final class Main {
     }
 
     private static int runDashboard(ProjectConfig config, List<String> names, PrintStream err) {
-        Supervisor supervisor = new Supervisor(config);
+        Supervisor supervisor = new Supervisor(config, System.getenv(), openJournal(config, err));
         ControlServer bridge = openBridge(supervisor, config, err);
         TerminalSession session;
         try {
@@ -133,6 +136,27 @@ public final class Main {
         } catch (IOException | RuntimeException e) {
             err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
             return null;
+        }
+    }
+
+    /**
+     * Stops what a hum killed with SIGKILL left running in this folder, then starts this hum's own
+     * journal. Without a journal hum still runs; only that clean-up is lost, so it says so.
+     */
+    private static Journal openJournal(ProjectConfig config, PrintStream err) {
+        Path sock = SocketPath.forProject(projectFolder(config));
+        Path file = sock.resolveSibling(sock.getFileName().toString().replaceAll("\\.sock$", ".journal"));
+        Journal.Leftovers left = Journal.leftBehind(file);
+        if (!left.isEmpty()) {
+            err.println("hum: found " + left.describe() + "; stopping them");
+            left.stop();
+        }
+        try {
+            return Journal.start(file, SessionMark.current());
+        } catch (IOException | RuntimeException e) {
+            err.println("hum: cannot write the journal " + file + " (" + e.getMessage()
+                    + "); if hum is killed, its processes may be left running");
+            return Journal.NONE;
         }
     }
 
@@ -199,7 +223,7 @@ public final class Main {
     }
 
     private static int runHeadless(ProjectConfig config, List<String> names, PrintStream err) {
-        Supervisor supervisor = new Supervisor(config);
+        Supervisor supervisor = new Supervisor(config, System.getenv(), openJournal(config, err));
         boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
         // Write to fd 1 directly through our own buffer: System.out flushes per line.
         HeadlessRunner runner = new HeadlessRunner(supervisor, new FileOutputStream(FileDescriptor.out), colour);

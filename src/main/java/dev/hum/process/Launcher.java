@@ -23,9 +23,11 @@ final class Launcher {
     private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
 
     private final Map<String, String> baseEnvironment;
+    private final SessionMark mark;
 
-    Launcher(Map<String, String> baseEnvironment) {
+    Launcher(Map<String, String> baseEnvironment, SessionMark mark) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
+        this.mark = mark;
     }
 
     /** Checks what can be checked up front, so that a failure reads as a reason, not an exit code. */
@@ -68,6 +70,7 @@ final class Launcher {
         // Children write to a pipe, not a terminal; this keeps their colours, as DESIGN.md promises.
         env.put("FORCE_COLOR", "1");
         env.putAll(spec.env());
+        mark.applyTo(env, spec.name());
         return env;
     }
 

@@ -40,16 +40,27 @@ final class ManagedProcess {
     private final StateCell cell;
     private final LogBuffer log;
     private final Launcher launcher;
+    private final SessionMark mark;
+    private final Journal journal;
     private final Executor exits;
     private final ExecutorService control;
 
     private volatile Run current;
 
-    ManagedProcess(ProcessSpec spec, StateCell cell, LogBuffer log, Launcher launcher, Executor exits) {
+    ManagedProcess(
+            ProcessSpec spec,
+            StateCell cell,
+            LogBuffer log,
+            Launcher launcher,
+            SessionMark mark,
+            Journal journal,
+            Executor exits) {
         this.spec = spec;
         this.cell = cell;
         this.log = log;
         this.launcher = launcher;
+        this.mark = mark;
+        this.journal = journal;
         this.exits = exits;
         this.control = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "hum-control-" + spec.name());
@@ -127,6 +138,7 @@ final class ManagedProcess {
             return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
         }
         long pid = process.pid();
+        journal.recordGroup(pid);
         Thread out = Pump.start(process.getInputStream(), log, Source.STDOUT, cell, "hum-pump-" + spec.name());
         Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
         Run r = new Run(run, process, pid, out, err);
@@ -161,7 +173,9 @@ final class ManagedProcess {
         }
         boolean live = cell.get().run() == r.number() && cell.get().status() == Status.STOPPING;
         int signal = spec.stopSignal().number();
-        TreeStopper.Outcome outcome = new TreeStopper(r.pgid(), r.pgid()).stop(signal, spec.stopTimeout());
+        TreeStopper.Outcome outcome =
+                new TreeStopper(r.pgid(), r.pgid(), mark, spec.name()).stop(signal, spec.stopTimeout());
+        Orphans.reap();
         waitForExit(r.process());
         r.awaitPumps(DRAIN);
         String how = outcome.killed()

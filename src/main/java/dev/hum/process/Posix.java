@@ -21,7 +21,16 @@ public final class Posix {
         int getpid();
 
         int getpgrp();
+
+        int getsid(int pid);
+
+        int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
+
+        int waitpid(int pid, int[] status, int options);
     }
+
+    private static final int PR_SET_CHILD_SUBREAPER = 36;
+    private static final int WNOHANG = 1;
 
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
@@ -60,6 +69,30 @@ public final class Posix {
     /** The process group this JVM belongs to; hum never signals it. */
     public static long ownProcessGroup() {
         return C.getpgrp();
+    }
+
+    /** The session this JVM belongs to. */
+    public static long ownSession() {
+        return C.getsid(0);
+    }
+
+    /**
+     * Makes this JVM a child subreaper (Linux): a descendant whose parent dies is re-parented to hum
+     * instead of to init, so it stays in hum's view and its exit is hum's to collect.
+     *
+     * @return false where the call is not supported
+     */
+    public static boolean becomeSubreaper() {
+        try {
+            return C.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+        } catch (LastErrorException | UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    /** Collects the exit of child {@code pid} if it has ended; never blocks. */
+    static boolean reap(long pid) {
+        return C.waitpid((int) pid, new int[1], WNOHANG) == pid;
     }
 
     /** This JVM's pid. */

@@ -64,6 +64,33 @@ final class ProcessTable {
     }
 
     /**
+     * Every live process carrying {@code mark}, for the process {@code name} or, when {@code name}
+     * is null, for any process of that session.
+     */
+    Set<ProcEntry> marked(SessionMark mark, String name) {
+        Set<ProcEntry> found = new LinkedHashSet<>();
+        long self = ProcessHandle.current().pid();
+        for (ProcEntry e : byPid.values()) {
+            if (e.isZombie() || e.pid() == self) {
+                continue;
+            }
+            mark.processOf(e.pid()).filter(p -> name == null || p.equals(name)).ifPresent(p -> found.add(e));
+        }
+        return found;
+    }
+
+    /** Zombies whose parent is {@code parent}. */
+    List<ProcEntry> zombieChildrenOf(long parent) {
+        List<ProcEntry> zombies = new ArrayList<>();
+        for (ProcEntry e : children.getOrDefault(parent, List.of())) {
+            if (e.isZombie()) {
+                zombies.add(e);
+            }
+        }
+        return zombies;
+    }
+
+    /**
      * Every live process that belongs to the tree of {@code leader}: its descendants by parent link,
      * plus every member of its process group (members whose parent died are re-parented away from
      * the tree but keep the group), plus the descendants of those. The leader itself is included

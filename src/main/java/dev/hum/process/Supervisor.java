@@ -48,22 +48,30 @@ public final class Supervisor implements AutoCloseable {
         return t;
     });
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final SessionMark mark = SessionMark.current();
+    private final Journal journal;
 
     /** Creates a NOT_STARTED cell and a log for every process of {@code config}; starts nothing. */
     public Supervisor(ProjectConfig config) {
-        this(config, System.getenv());
+        this(config, System.getenv(), Journal.NONE);
     }
 
-    /** As above, with the environment children inherit before their own settings are applied. */
-    public Supervisor(ProjectConfig config, Map<String, String> environment) {
-        Launcher launcher = new Launcher(environment);
+    /**
+     * As above, with the environment children inherit before their own settings are applied, and a
+     * journal that records every process group started, for a later hum if this one is killed.
+     */
+    public Supervisor(ProjectConfig config, Map<String, String> environment, Journal journal) {
+        // Orphans of the children come back to hum, so they stay in view and get reaped.
+        Posix.becomeSubreaper();
+        this.journal = journal;
+        Launcher launcher = new Launcher(environment, mark);
         Map<String, ManagedProcess> byName = new LinkedHashMap<>();
         List<ManagedProcess> list = new ArrayList<>();
         int scrollback = config.settings().scrollback();
         for (ProcessSpec spec : config.processes()) {
             StateCell cell = registry.add(spec.name());
             LogBuffer log = new LogBuffer(scrollback, LOG_BYTES_PER_PROCESS, arrivalClock);
-            ManagedProcess managed = new ManagedProcess(spec, cell, log, launcher, exits);
+            ManagedProcess managed = new ManagedProcess(spec, cell, log, launcher, mark, journal, exits);
             byName.put(spec.name(), managed);
             list.add(managed);
         }
@@ -137,18 +145,26 @@ public final class Supervisor implements AutoCloseable {
             stops.add(p.stop());
             p.shutdownControl();
         }
+        boolean inTime;
         try {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
                     .get(shutdownLimit().toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
+            inTime = true;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            inTime = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return false;
+            inTime = false;
         }
+        // Whatever outlived its run (a daemon a script left behind, an orphan) still carries the mark.
+        Orphans.stopAllMarked(mark);
+        journal.close();
+        return inTime;
+    }
+
+    /** The mark this supervisor puts on its children's environment. */
+    public SessionMark mark() {
+        return mark;
     }
 
     /** Same as {@link #stopAll()}. */

@@ -20,11 +20,19 @@ final class TreeStopper {
 
     private final long leader;
     private final long pgid;
+    private final SessionMark mark;
+    private final String name;
     private final Set<ProcEntry> known = new LinkedHashSet<>();
 
-    TreeStopper(long leader, long pgid) {
+    /**
+     * Stops the tree of {@code leader}, plus every process that carries {@code mark} for {@code name}
+     * (descendants that left the tree: double-forked daemons, re-parented orphans).
+     */
+    TreeStopper(long leader, long pgid, SessionMark mark, String name) {
         this.leader = leader;
         this.pgid = pgid;
+        this.mark = mark;
+        this.name = name;
     }
 
     /**
@@ -89,7 +97,12 @@ final class TreeStopper {
 
     /** Adds the tree's current members to {@link #known}; true when someone new turned up. */
     private boolean rescan() {
-        return known.addAll(ProcessTable.snapshot().treeOf(leader, pgid));
+        ProcessTable table = ProcessTable.snapshot();
+        boolean grew = known.addAll(table.treeOf(leader, pgid));
+        for (ProcEntry e : table.marked(mark, name)) {
+            grew |= known.addAll(table.treeOf(e.pid(), e.pgid() == pgid ? pgid : 0));
+        }
+        return grew;
     }
 
     private void signalTree(int signal) {

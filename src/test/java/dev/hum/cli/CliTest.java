@@ -121,6 +121,32 @@ final class CliTest {
         }
     }
 
+    @Test
+    void journal_humKilledWithSigkillLeavesProcessesTheNextHumStops() throws Exception {
+        String token = token();
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  server:\n    cmd: echo up; sleep 300\n    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
+        HumProcess first = HumProcess.start(dir, env, "--headless");
+        awaitOutput(first, "server | up");
+        first.process.destroyForcibly(); // SIGKILL: no hook runs, the children stay
+        first.waitForExit();
+        assertFalse(TokenScan.find(token).isEmpty(), "a SIGKILLed hum leaves its children running");
+
+        Files.writeString(dir.resolve("hum.yaml"), "processes:\n  quick:\n    cmd: echo done\n");
+        HumProcess second = HumProcess.start(dir, env, "--headless");
+        assertEquals(0, second.waitForExit(), second.stderrText());
+        assertTrue(
+                second.stderrText().contains("left by hum (pid " + first.process.pid() + ") that was killed"),
+                second.stderrText());
+        assertEquals(List.of(), TokenScan.find(token), "the next hum stopped them");
+        try (var files = Files.list(runtime.resolve("hum"))) {
+            assertEquals(0, files.filter(f -> f.toString().endsWith(".journal")).count(), "journal removed on exit");
+        }
+    }
+
     private static int signalNumber(String name) {
         switch (name) {
             case "HUP":
