@@ -51,28 +51,20 @@ public final class StateCell {
 
     /**
      * Applies {@code transition} to the current state until the swap succeeds, and returns the state
-     * now in the cell. When the transition refuses (returns its input), nothing is written and the
-     * current state is returned: callers compare {@code result == before} or check its fields.
+     * now in the cell (which may already hold a later writer's change). When the transition refuses
+     * (returns its input), nothing is written; {@link #tryUpdate} says whether it was taken.
      *
      * <p>The transition may run more than once under contention, so it must be pure.
      */
     public ProcessState update(UnaryOperator<ProcessState> transition) {
-        ProcessState current = get();
-        for (; ; ) {
-            ProcessState next = transition.apply(current);
-            if (next == current) {
-                return current;
-            }
-            ProcessState witness = (ProcessState) STATE.compareAndExchange(this, current, next);
-            if (witness == current) {
-                changes.increment();
-                return next;
-            }
-            current = witness;
-        }
+        tryUpdate(transition);
+        return get();
     }
 
-    /** Like {@link #update} but says whether the transition was taken. */
+    /**
+     * Applies {@code transition} by compare-and-set until it is taken or refused, and says which.
+     * The transition may run more than once under contention, so it must be pure.
+     */
     public boolean tryUpdate(UnaryOperator<ProcessState> transition) {
         ProcessState current = get();
         for (; ; ) {

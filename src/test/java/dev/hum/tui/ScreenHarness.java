@@ -19,7 +19,6 @@ import dev.hum.process.Supervisor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -39,17 +38,7 @@ final class ScreenHarness implements AutoCloseable {
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         supervisor = new Supervisor(new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), new Settings(100_000, 30)));
-        dashboard = new Dashboard(supervisor, "test", new Dashboard.Clock() {
-            @Override
-            public Instant now() {
-                return Instant.now();
-            }
-
-            @Override
-            public long nanoTime() {
-                return System.nanoTime();
-            }
-        });
+        dashboard = new Dashboard(supervisor, "test", Dashboard.Clock.SYSTEM);
     }
 
     static ProcessSpec shell(String name, String script) {
