@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.State;
  * compare-and-set has to retry. Retries are counted without touching {@code StateCell}: the transition counts
  * how often it is applied, and every application beyond the first of an update is a lost CAS. The
  * {@code @AuxCounters} show {@code updates} and {@code retries} as events per iteration; a locked holder applies
- * each transition once, so its {@code retries} stay 0.
+ * each transition once, so its {@code retries} stay 0. {@code bareCas} is the same CAS loop without the
+ * board-wide change counter that {@code StateCell} also bumps, to tell the two costs apart.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar 'ContendedUpdateBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}
  */
@@ -30,7 +31,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ContendedUpdateBenchmark {
 
-    @Param({"cell", "synchronized", "rwlock"})
+    @Param({"cell", "bareCas", "synchronized", "rwlock"})
     String kind;
 
     private StateHolder holder;

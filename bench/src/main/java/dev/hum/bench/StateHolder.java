@@ -22,6 +22,7 @@ interface StateHolder {
             case "synchronized" -> new SynchronizedStateHolder(initial);
             case "rwlock" -> new ReadWriteLockStateHolder(initial);
             case "channel" -> new ChannelStateHolder(initial);
+            case "bareCas" -> new BareCasStateHolder(initial);
             default -> throw new IllegalArgumentException("unknown holder: " + kind);
         };
     }
