@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds hum and its benchmarks, then runs the JMH benchmarks with settings sized for a small (2-core) machine.
 #
-#   bench/run-jmh.sh                 # everything (about 20 minutes), JSON into bench/results/
+#   bench/run-jmh.sh                 # everything (about 8 minutes on 2 cores), JSON into bench/results/
 #   bench/run-jmh.sh 'StateRead.*'   # only the benchmarks whose name matches the regex
 #   bench/run-jmh.sh --no-build 'Pump'   # skip the Maven install/package (jar already built)
 #
