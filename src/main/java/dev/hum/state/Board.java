@@ -1,6 +1,7 @@
 package dev.hum.state;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class Board {
         for (int i = 0; i < states.length; i++) {
             states[i] = cells.get(i).get();
         }
-        return List.of(states);
+        // A view, not List.of's second copy of the array: "all processes" runs every frame.
+        return Collections.unmodifiableList(Arrays.asList(states));
     }
 
     Board plus(StateCell cell, String name) {

@@ -147,6 +147,19 @@ final class CliTest {
         }
     }
 
+    @Test
+    void crash_anUncaughtExceptionRestoresTheTerminalStopsEveryChildAndExits70() throws Exception {
+        String token = token();
+        HumProcess probe = HumProcess.startClass(dir, CrashProbe.class.getName(), token);
+        int status = probe.waitForExit();
+        assertEquals(CrashHandler.INTERNAL_ERROR, status, probe.stderrText());
+        String err = probe.stderrText();
+        assertTrue(err.indexOf("terminal restored") < err.indexOf("internal error in thread hum-pump-victim"), err);
+        assertTrue(err.contains("boom"), err);
+        assertTrue(probe.stdoutText().contains("running"));
+        assertEquals(List.of(), TokenScan.find(token), "children stopped on the crash path");
+    }
+
     private static int signalNumber(String name) {
         switch (name) {
             case "HUP":

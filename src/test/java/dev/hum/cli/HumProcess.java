@@ -24,12 +24,22 @@ final class HumProcess {
     }
 
     static HumProcess start(Path folder, Map<String, String> env, String... args) throws IOException {
+        return startClass(folder, env, Main.class.getName(), args);
+    }
+
+    /** Runs another main class of the test classpath, such as a probe wired like hum. */
+    static HumProcess startClass(Path folder, String mainClass, String... args) throws IOException {
+        return startClass(folder, Map.of(), mainClass, args);
+    }
+
+    private static HumProcess startClass(Path folder, Map<String, String> env, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("-XX:TieredStopAtLevel=1"); // start-up matters more than peak speed here
-        command.add(Main.class.getName());
+        command.add(mainClass);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("hum-out", ".txt");
         Path err = Files.createTempFile("hum-err", ".txt");
