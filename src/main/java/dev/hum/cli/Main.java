@@ -2,30 +2,13 @@ package dev.hum.cli;
 
 import dev.hum.config.ConfigException;
 import dev.hum.config.ConfigLoader;
-import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
-import dev.hum.control.ControlServer;
-import dev.hum.control.SocketPath;
-import dev.hum.headless.HeadlessRunner;
 import dev.hum.mcp.McpCommand;
-import dev.hum.process.ActionResult;
-import dev.hum.process.Journal;
-import dev.hum.process.Posix;
-import dev.hum.process.SessionMark;
-import dev.hum.process.Supervisor;
-import dev.hum.tui.TerminalSession;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /** The {@code hum} command. */
 public final class Main {
@@ -71,135 +54,14 @@ public final class Main {
         config.processes().forEach(p -> known.add(p.name()));
         for (String name : arguments.names()) {
             if (!known.contains(name)) {
-                err.println("hum: no process named '" + name + "' in " + describe(config) + "; known: "
+                err.println("hum: no process named '" + name + "' in " + Startup.describe(config) + "; known: "
                         + String.join(", ", known));
                 return USAGE_ERROR;
             }
         }
-        if (arguments.headless()) {
-            err.println("hum: " + describe(config) + " (" + config.processes().size() + " processes)");
-            return runHeadless(config, arguments.names(), err);
-        }
-        String noTerminal = terminalProblem();
-        if (noTerminal != null) {
-            err.println("hum: the dashboard needs a terminal (" + noTerminal + "); use hum --headless");
-            return USAGE_ERROR;
-        }
-        return runDashboard(config, arguments.names(), err);
-    }
-
-    private static int runDashboard(ProjectConfig config, List<String> names, PrintStream err) {
-        Supervisor supervisor = new Supervisor(config, System.getenv(), openJournal(config, err));
-        ControlServer bridge = openBridge(supervisor, config, err);
-        TerminalSession session;
-        try {
-            session = TerminalSession.open();
-        } catch (IOException | RuntimeException e) {
-            err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
-            return USAGE_ERROR;
-        }
-        Thread hook = new Thread(
-                () -> {
-                    supervisor.stopAll();
-                    session.restore();
-                },
-                "hum-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        CrashHandler.install(session::restore, err);
-        startWanted(supervisor, config, names);
-        try {
-            session.run(supervisor, title(config), config.settings().fps());
-            supervisor.close();
-            return 0;
-        } catch (IOException e) {
-            session.restore();
-            supervisor.close();
-            err.println("hum: terminal error: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            if (bridge != null) {
-                bridge.close();
-            }
-        }
-    }
-
-    /**
-     * Opens the socket through which {@code hum mcp} reaches this dashboard. Without it the
-     * dashboard still works; agents then run their own processes, so say why.
-     */
-    private static ControlServer openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
-        try {
-            return ControlServer.start(supervisor, projectFolder(config));
-        } catch (IOException | RuntimeException e) {
-            err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
-            return null;
-        }
-    }
-
-    /**
-     * Stops what a hum killed with SIGKILL left running in this folder, then starts this hum's own
-     * journal. Without a journal hum still runs; only that clean-up is lost, so it says so.
-     */
-    private static Journal openJournal(ProjectConfig config, PrintStream err) {
-        Path sock = SocketPath.forProject(projectFolder(config));
-        Path file = sock.resolveSibling(sock.getFileName().toString().replaceAll("\\.sock$", ".journal"));
-        Journal.Leftovers left = Journal.leftBehind(file);
-        if (!left.isEmpty()) {
-            err.println("hum: found " + left.describe() + "; stopping them");
-            left.stop();
-        }
-        try {
-            return Journal.start(file, SessionMark.current());
-        } catch (IOException | RuntimeException e) {
-            err.println("hum: cannot write the journal " + file + " (" + e.getMessage()
-                    + "); if hum is killed, its processes may be left running");
-            return Journal.NONE;
-        }
-    }
-
-    private static Path projectFolder(ProjectConfig config) {
-        Path source = config.source().toAbsolutePath();
-        return Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
-    }
-
-    /** Why there is no usable terminal, or null when there is one. */
-    private static String terminalProblem() {
-        String term = System.getenv("TERM");
-        if (term == null || term.isEmpty()) {
-            return "TERM is not set";
-        }
-        if (term.equals("dumb")) {
-            return "TERM is 'dumb'";
-        }
-        if (!Posix.isatty(0) || !Posix.isatty(1)) {
-            return "standard input and output must be a terminal";
-        }
-        return null;
-    }
-
-    private static String title(ProjectConfig config) {
-        if (config.origin() == dev.hum.config.Origin.DEMO) {
-            return "demo";
-        }
-        Path source = config.source().toAbsolutePath();
-        Path folder = source.getParent() == null ? source : source.getParent();
-        Path name = folder.getFileName();
-        return (name == null ? folder.toString() : name.toString()) + " · " + source.getFileName();
-    }
-
-    private static List<CompletableFuture<ActionResult>> startWanted(
-            Supervisor supervisor, ProjectConfig config, List<String> names) {
-        List<CompletableFuture<ActionResult>> starts = new ArrayList<>();
-        for (ProcessSpec spec : config.processes()) {
-            boolean wanted = names.isEmpty() ? spec.autostart() : names.contains(spec.name());
-            if (wanted) {
-                starts.add(supervisor.start(spec.name()));
-            }
-        }
-        return starts;
+        return arguments.headless()
+                ? HeadlessCommand.run(config, arguments.names(), err)
+                : DashboardCommand.run(config, arguments.names(), err);
     }
 
     /** {@code hum mcp [-c FILE]}: the MCP server on stdio (see dev.hum.mcp). */
@@ -220,47 +82,6 @@ public final class Main {
             return USAGE_ERROR;
         }
         return McpCommand.run(arguments.config(), version(), err);
-    }
-
-    private static int runHeadless(ProjectConfig config, List<String> names, PrintStream err) {
-        Supervisor supervisor = new Supervisor(config, System.getenv(), openJournal(config, err));
-        boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
-        // Write to fd 1 directly through our own buffer: System.out flushes per line.
-        HeadlessRunner runner = new HeadlessRunner(supervisor, new FileOutputStream(FileDescriptor.out), colour);
-        Thread hook = new Thread(
-                () -> {
-                    supervisor.stopAll();
-                    runner.flush();
-                },
-                "hum-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        CrashHandler.install(() -> {}, err);
-
-        List<CompletableFuture<ActionResult>> starts = startWanted(supervisor, config, names);
-        if (starts.isEmpty()) {
-            err.println("hum: nothing to start; name the processes to run, for example: hum --headless "
-                    + config.processes().get(0).name());
-            Runtime.getRuntime().removeShutdownHook(hook);
-            supervisor.close();
-            return USAGE_ERROR;
-        }
-        try {
-            int status = runner.run(starts);
-            supervisor.close();
-            return status;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    private static String describe(ProjectConfig config) {
-        switch (config.origin()) {
-            case DEMO:
-                return "no hum.yaml, package.json or Procfile here: the built-in demo";
-            default:
-                return config.source().toString();
-        }
     }
 
     static String version() {

@@ -1,0 +1,84 @@
+package dev.hum.cli;
+
+import dev.hum.config.ProjectConfig;
+import dev.hum.control.ControlServer;
+import dev.hum.process.Posix;
+import dev.hum.process.Supervisor;
+import dev.hum.tui.TerminalSession;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code hum}: the dashboard on the terminal, with the bridge that lets {@code hum mcp} in. */
+final class DashboardCommand {
+
+    private DashboardCommand() {}
+
+    static int run(ProjectConfig config, List<String> names, PrintStream err) {
+        Optional<String> noTerminal = terminalProblem();
+        if (noTerminal.isPresent()) {
+            err.println("hum: the dashboard needs a terminal (" + noTerminal.get() + "); use hum --headless");
+            return Main.USAGE_ERROR;
+        }
+        Supervisor supervisor = Startup.supervisor(config, err);
+        Optional<ControlServer> bridge = openBridge(supervisor, config, err);
+        TerminalSession session;
+        try {
+            session = TerminalSession.open();
+        } catch (IOException | RuntimeException e) {
+            bridge.ifPresent(ControlServer::close);
+            supervisor.close();
+            err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
+            return Main.USAGE_ERROR;
+        }
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            supervisor.stopAll();
+                            session.restore();
+                        },
+                        "hum-shutdown"));
+        CrashHandler.install(session::restore, err);
+        Startup.startWanted(supervisor, config, names);
+        try {
+            session.run(supervisor, Startup.title(config), config.settings().fps());
+            return 0;
+        } catch (IOException e) {
+            session.restore();
+            err.println("hum: terminal error: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            supervisor.close();
+            bridge.ifPresent(ControlServer::close);
+        }
+    }
+
+    /** Why there is no usable terminal, if there is none. */
+    private static Optional<String> terminalProblem() {
+        String term = System.getenv("TERM");
+        if (term == null || term.isEmpty()) {
+            return Optional.of("TERM is not set");
+        }
+        if (term.equals("dumb")) {
+            return Optional.of("TERM is 'dumb'");
+        }
+        if (!Posix.isatty(0) || !Posix.isatty(1)) {
+            return Optional.of("standard input and output must be a terminal");
+        }
+        return Optional.empty();
+    }
+
+    /** Without the bridge the dashboard still works; agents then run their own processes, so say why. */
+    private static Optional<ControlServer> openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
+        try {
+            return Optional.of(ControlServer.start(supervisor, Startup.projectFolder(config)));
+        } catch (IOException | RuntimeException e) {
+            err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+    }
+}
