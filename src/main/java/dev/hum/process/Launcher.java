@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class Launcher {
 
+    /** setsid() follows exec within microseconds; this only bounds a stalled machine. */
+    private static final long SESSION_WAIT_NANOS = 2_000_000_000L;
+
     private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
 
     private final Map<String, String> baseEnvironment;
@@ -58,10 +61,30 @@ final class Launcher {
         // stdin stays an open pipe that never delivers input: tools that read it wait as they would
         // on an idle terminal, and watchers that exit on EOF (esbuild --watch) keep running.
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process;
         try {
-            return builder.start();
+            process = builder.start();
         } catch (IOException e) {
             throw new LaunchException("cannot start " + program + ": " + rootMessage(e));
+        }
+        awaitOwnSession(process);
+        return process;
+    }
+
+    /**
+     * Java returns once {@code setsid} was exec'd, a moment before it has called setsid(): until
+     * then the child is still in hum's process group, and a stop signal sent to its group would find
+     * no group at all. Waiting here makes "a RUNNING process leads its own group" always true.
+     */
+    private static void awaitOwnSession(Process process) {
+        long pid = process.pid();
+        long deadline = System.nanoTime() + SESSION_WAIT_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            Optional<ProcEntry> entry = ProcEntry.read(pid);
+            if (entry.isEmpty() || entry.get().sid() == pid || entry.get().isZombie()) {
+                return;
+            }
+            Thread.onSpinWait();
         }
     }
 

@@ -103,6 +103,20 @@ final class SupervisorTest {
     }
 
     @Test
+    void start_runningProcessAlreadyLeadsItsOwnGroup() throws Exception {
+        // Regression: Java returned before setsid() ran, so a stop right after a start signalled a
+        // group that did not exist yet. Every RUNNING pid must already be its group and session.
+        supervisor = new Supervisor(Specs.config(Specs.shell("leader", "sleep 300")));
+        for (int i = 0; i < 30; i++) {
+            supervisor.restart("leader").get(20, TimeUnit.SECONDS);
+            ProcessState s = cell("leader").get();
+            ProcEntry entry = ProcEntry.read(s.pid()).orElseThrow();
+            assertEquals(s.pid(), entry.pgid(), "process group of run " + s.run());
+            assertEquals(s.pid(), entry.sid(), "session of run " + s.run());
+        }
+    }
+
+    @Test
     void start_missingBinaryFailsWithReasonInLog() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.argv("ghost", Specs.TMP, "no-such-binary-hum-test")));
         ActionResult result = supervisor.start("ghost").get(10, TimeUnit.SECONDS);
