@@ -88,6 +88,19 @@ final class CliTest {
     }
 
     @Test
+    void dashboard_withoutAUsableTerminalSaysSoAndSuggestsHeadless() throws Exception {
+        Files.writeString(dir.resolve("hum.yaml"), "processes:\n  web:\n    cmd: echo hi\n");
+        HumProcess dumb = HumProcess.start(dir, Map.of("TERM", "dumb"));
+        assertEquals(2, dumb.waitForExit());
+        assertEquals(
+                "hum: the dashboard needs a terminal (TERM is 'dumb'); use hum --headless",
+                dumb.stderrText().strip());
+        HumProcess piped = HumProcess.start(dir, Map.of("TERM", "xterm-256color"));
+        assertEquals(2, piped.waitForExit());
+        assertTrue(piped.stderrText().contains("standard input and output must be a terminal"), piped.stderrText());
+    }
+
+    @Test
     void versionAndHelp_printAndExit0() throws Exception {
         HumProcess version = HumProcess.start(dir, Map.of(), "--version");
         assertEquals(0, version.waitForExit());

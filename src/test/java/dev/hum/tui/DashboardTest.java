@@ -184,6 +184,13 @@ final class DashboardTest {
                 h.press('?');
                 h.press('?');
             }
+            java.util.Random random = new java.util.Random(42);
+            for (int storm = 0; storm < 300; storm++) { // a window dragged about
+                h.terminal.setTerminalSize(new TerminalSize(1 + random.nextInt(200), 1 + random.nextInt(60)));
+                if (storm % 3 == 0) {
+                    h.frame();
+                }
+            }
             h.terminal.setTerminalSize(new TerminalSize(40, 10));
             h.frame();
             assertTrue(h.row(9).startsWith(" "), "status bar on the last row");
