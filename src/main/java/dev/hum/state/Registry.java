@@ -1,6 +1,7 @@
 package dev.hum.state;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The ordered set of all processes: one pointer to an immutable {@link Board}, swapped atomically. */
@@ -14,7 +15,7 @@ public final class Registry {
      */
 
     private final AtomicReference<Board> board = new AtomicReference<>(Board.EMPTY);
-    private final ChangeCounter changes;
+    private final AtomicLong boardSwaps;
     private final long initialVersion;
 
     public Registry() {
@@ -23,7 +24,7 @@ public final class Registry {
 
     /** A registry whose counters start at {@code initial} (tests start near overflow). */
     public Registry(long initial) {
-        this.changes = new ChangeCounter(initial);
+        this.boardSwaps = new AtomicLong(initial);
         this.initialVersion = initial;
     }
 
@@ -39,9 +40,9 @@ public final class Registry {
             if (current.find(name).isPresent()) {
                 throw new IllegalArgumentException("a process named '" + name + "' already exists");
             }
-            StateCell cell = new StateCell(ProcessState.initial(current.size(), name, initialVersion), changes);
+            StateCell cell = new StateCell(ProcessState.initial(current.size(), name, initialVersion));
             if (board.compareAndSet(current, current.plus(cell, name))) {
-                changes.increment();
+                boardSwaps.getAndIncrement();
                 return cell;
             }
         }
@@ -57,8 +58,18 @@ public final class Registry {
         return board.get().find(name);
     }
 
-    /** Board-wide change counter; compare with != to the last value seen. */
+    /**
+     * A board-wide change count: it moves whenever a process is added or any process's state
+     * changes, so a renderer that compares it with {@code !=} to the value it last drew can skip
+     * frames in which nothing changed. It is the sum of every cell's version (versions only grow,
+     * so any change moves the sum) plus the board swaps: one acquire load per cell, and no counter
+     * that writers would have to share.
+     */
     public long changes() {
-        return changes.get();
+        long sum = boardSwaps.get();
+        for (StateCell cell : board.get().cells()) {
+            sum += cell.get().version();
+        }
+        return sum;
     }
 }

@@ -51,11 +51,14 @@ final class RegistryTest {
     @Test
     void changes_nearLongMaxValue_wrapIsStillAChange() {
         Registry registry = new Registry(Long.MAX_VALUE);
-        StateCell web = registry.add("web"); // this swap already wraps the counter
+        StateCell web = registry.add("web"); // the swap count and the sum of versions wrap here
         long seen = registry.changes();
-        assertEquals(Long.MIN_VALUE, seen);
-        web.update(s -> s.start(Instant.EPOCH));
+        web.update(s -> s.start(Instant.EPOCH)); // the version itself wraps to Long.MIN_VALUE
+        assertEquals(Long.MIN_VALUE, web.get().version());
         assertNotEquals(seen, registry.changes());
+        long after = registry.changes();
+        web.update(s -> s.stopRequested("user"));
+        assertEquals(1, registry.changes() - after);
     }
 
     @Test
