@@ -89,8 +89,10 @@ public final class Main {
         }
         Thread hook = new Thread(
                 () -> {
-                    supervisor.stopAll();
+                    // Restore first: Lanterna's own shutdown hook leaves the alternate screen at the same
+                    // time, and any frame drawn after that would land on the user's shell screen.
                     session.restore();
+                    supervisor.stopAll();
                 },
                 "hum-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
