@@ -52,6 +52,7 @@ final class Tmux implements AutoCloseable {
                 "-c",
                 folder.toString(),
                 "sh");
+        tmux.await(s -> !s.isBlank(), "the shell's prompt"); // keys typed before it would echo before it
         return tmux;
     }
 
