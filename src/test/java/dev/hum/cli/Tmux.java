@@ -22,6 +22,7 @@ final class Tmux implements AutoCloseable {
     private static final String SESSION = "hum";
 
     private final String socket = "hum-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private Path socketPath;
 
     static boolean installed() {
         try {
@@ -52,6 +53,8 @@ final class Tmux implements AutoCloseable {
                 "-c",
                 folder.toString(),
                 "sh");
+        tmux.socketPath =
+                Path.of(tmux.run("display-message", "-p", "#{socket_path}").strip());
         tmux.await(s -> !s.isBlank(), "the shell's prompt"); // keys typed before it would echo before it
         return tmux;
     }
@@ -145,6 +148,9 @@ final class Tmux implements AutoCloseable {
             run("kill-server");
         } catch (IOException e) {
             // the server already ended
+        }
+        if (socketPath != null) {
+            Files.deleteIfExists(socketPath); // a killed server may leave its socket file behind
         }
     }
 }
