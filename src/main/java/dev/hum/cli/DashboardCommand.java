@@ -35,8 +35,11 @@ final class DashboardCommand {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            supervisor.stopAll();
+                            // Restore first: Lanterna's own shutdown hook leaves the alternate
+                            // screen at the same time, and a frame drawn after that would land on
+                            // the user's shell screen.
                             session.restore();
+                            supervisor.stopAll();
                         },
                         "hum-shutdown"));
         CrashHandler.install(session::restore, err);

@@ -29,6 +29,7 @@ public final class RenderLoop {
     private final Supervisor supervisor;
     private final long frameNanos;
     private final BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
+    private boolean closed; // guarded by this
 
     public RenderLoop(Screen screen, Supervisor supervisor, String title, int fps) {
         this(screen, supervisor, new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM), fps);
@@ -72,7 +73,20 @@ public final class RenderLoop {
         }
     }
 
-    private void frame() throws IOException {
+    /**
+     * Stops drawing for good, then runs {@code restore}: a shutdown hook (SIGTERM) restores the
+     * terminal while this loop may still be drawing, and a frame written after the restore would land
+     * on the user's shell screen.
+     */
+    synchronized void close(Runnable restore) {
+        closed = true;
+        restore.run();
+    }
+
+    private synchronized void frame() throws IOException {
+        if (closed) {
+            return;
+        }
         TerminalSize resized = screen.doResizeIfNecessary();
         if (resized != null) {
             // After a resize the terminal's cells are whatever it kept or reflowed: Lanterna's idea

@@ -26,6 +26,7 @@ public final class TerminalSession {
 
     private final TerminalScreen screen;
     private final AtomicBoolean restored = new AtomicBoolean();
+    private volatile RenderLoop loop; // set by run; read by restore, which a shutdown hook may call
 
     private TerminalSession(TerminalScreen screen) {
         this.screen = screen;
@@ -48,8 +49,10 @@ public final class TerminalSession {
 
     /** Runs the dashboard until quit; always restores the terminal. */
     public void run(Supervisor supervisor, String title, int fps) throws IOException, InterruptedException {
+        RenderLoop loop = new RenderLoop(screen, supervisor, title, fps);
+        this.loop = loop;
         try {
-            new RenderLoop(screen, supervisor, title, fps).run();
+            loop.run();
         } finally {
             restore();
         }
@@ -58,11 +61,20 @@ public final class TerminalSession {
     /** Leaves the alternate screen, shows the cursor, restores echo and line mode. Idempotent. */
     public void restore() {
         if (restored.compareAndSet(false, true)) {
-            try {
-                screen.stopScreen();
-            } catch (IOException | RuntimeException e) {
-                // The terminal may already be gone (SIGHUP); nothing more can be restored.
+            RenderLoop running = loop;
+            if (running == null) {
+                stopScreen();
+            } else {
+                running.close(this::stopScreen); // no frame may follow the restore
             }
+        }
+    }
+
+    private void stopScreen() {
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // The terminal may already be gone (SIGHUP); nothing more can be restored.
         }
     }
 }

@@ -204,7 +204,8 @@ final class DashboardTest {
                 new ScreenHarness(100, 10, ScreenHarness.shell("wide", "printf '日本語 ok\\n😀 ok\\n'; sleep 300"))) {
             h.startAll();
             h.press('j'); // nothing to select: one process has no "all" entry
-            h.awaitText("ok");
+            // The output itself, not the start notice, which quotes the command and so says "ok" first.
+            h.awaitText("│ \uFFFD ok");
             String screen = h.text();
             assertTrue(screen.contains("│ 日本語 ok"), screen);
             assertTrue(screen.contains("│ \uFFFD ok"), "an emoji becomes one replacement cell:\n" + screen);

@@ -34,11 +34,16 @@ final class ScreenHarness implements AutoCloseable {
     final Dashboard dashboard;
 
     ScreenHarness(int columns, int rows, ProcessSpec... specs) throws IOException {
+        this(columns, rows, new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), new Settings(100_000, 30)), "test");
+    }
+
+    /** A dashboard over a whole project, for example the built-in demo, under {@code title}. */
+    ScreenHarness(int columns, int rows, ProjectConfig config, String title) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        supervisor = new Supervisor(new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), new Settings(100_000, 30)));
-        dashboard = new Dashboard(supervisor, "test", Dashboard.Clock.SYSTEM);
+        supervisor = new Supervisor(config);
+        dashboard = new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM);
     }
 
     static ProcessSpec shell(String name, String script) {

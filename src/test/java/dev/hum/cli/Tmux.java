@@ -1,0 +1,156 @@
+package dev.hum.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A private tmux server (its own socket, no user configuration) with one session running {@code sh}:
+ * a real terminal that a test types into and reads back, the way a user would.
+ */
+final class Tmux implements AutoCloseable {
+
+    private static final long WAIT_NANOS = 60_000_000_000L;
+    private static final String SESSION = "hum";
+
+    private final String socket = "hum-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private Path socketPath;
+
+    static boolean installed() {
+        try {
+            Process p =
+                    new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Starts the server with a {@code columns} x {@code rows} window running sh in {@code folder}. */
+    static Tmux start(Path folder, int columns, int rows) throws IOException, InterruptedException {
+        Tmux tmux = new Tmux();
+        tmux.run(
+                "new-session",
+                "-d",
+                "-s",
+                SESSION,
+                "-x",
+                Integer.toString(columns),
+                "-y",
+                Integer.toString(rows),
+                "-c",
+                folder.toString(),
+                "sh");
+        tmux.socketPath =
+                Path.of(tmux.run("display-message", "-p", "#{socket_path}").strip());
+        tmux.await(s -> !s.isBlank(), "the shell's prompt"); // keys typed before it would echo before it
+        return tmux;
+    }
+
+    /** Types {@code text} literally, then Enter. */
+    void typeLine(String text) throws IOException, InterruptedException {
+        type(text);
+        keys("Enter");
+    }
+
+    /** Types {@code text} literally: no key names are interpreted. */
+    void type(String text) throws IOException, InterruptedException {
+        run("send-keys", "-t", SESSION, "-l", text);
+    }
+
+    /** Sends tmux key names: {@code Enter}, {@code Escape}, {@code C-c}, {@code j}. */
+    void keys(String... names) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+        args.addAll(List.of(names));
+        run(args.toArray(new String[0]));
+    }
+
+    /** What the pane shows now, one line per row. */
+    String screen() throws IOException, InterruptedException {
+        return run("capture-pane", "-p", "-t", SESSION);
+    }
+
+    /** Polls the pane until {@code condition} holds, or fails with the last screen. */
+    String await(Predicate<String> condition, String what) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (true) {
+            String screen = screen();
+            if (condition.test(screen)) {
+                return screen;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("timed out waiting for " + what + "; pane:\n" + screen);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    String awaitText(String text) throws IOException, InterruptedException {
+        return await(s -> s.contains(text), "'" + text + "'");
+    }
+
+    /** The pid of the shell in the pane. */
+    long shellPid() throws IOException, InterruptedException {
+        return Long.parseLong(
+                run("display-message", "-p", "-t", SESSION, "#{pane_pid}").strip());
+    }
+
+    /** The shell's child whose command line contains {@code marker}, if it is running. */
+    Optional<Long> childOfShell(String marker) throws IOException, InterruptedException {
+        String parent = Long.toString(shellPid());
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : dir) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    if (fields[1].equals(parent) && cmdline.contains(marker)) {
+                        return Optional.of(Long.parseLong(p.getFileName().toString()));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // gone while we looked
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("TMUX"); // a test run inside tmux still gets its own server
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** Kills the server and with it the pane's shell; whatever the test left running. */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            run("kill-server");
+        } catch (IOException e) {
+            // the server already ended
+        }
+        if (socketPath != null) {
+            Files.deleteIfExists(socketPath); // a killed server may leave its socket file behind
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.hum.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real jar on a real terminal: tmux runs a shell, the test types {@code java -jar hum.jar} into
+ * it, presses keys and reads the pane back. Runs in the integration-test phase, after the jar is
+ * built.
+ */
+final class TmuxIT {
+
+    private static final Path JAR = Path.of("target", "hum.jar").toAbsolutePath();
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    // Not anchored: the shell may print it after a prompt. The typed `"EXIT=$?"` has no digits.
+    private static final Pattern EXIT = Pattern.compile("EXIT=(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    private final String token = "humtmux-" + UUID.randomUUID().toString().substring(0, 8);
+    private Path release;
+    private Tmux tmux;
+
+    @BeforeEach
+    void project() throws Exception {
+        Assumptions.assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it); skipping");
+        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run these tests with mvn verify");
+        release = dir.resolve("release");
+        String env = "    env: {HUM_TEST_TOKEN: " + token + "}\n";
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n"
+                        + "  alpha:\n    cmd: echo alpha-ready; sleep 300\n" + env
+                        + "  beta:\n    cmd: sh -c 'sleep 300' & echo beta-ready; sleep 300\n" + env
+                        + "  stubborn:\n    cmd: trap '' TERM; echo stubborn-ready; sleep 300\n"
+                        + "    stop_timeout: 500ms\n" + env
+                        // Stops only once the test creates the release file: STOPPING stays on screen.
+                        + "  gate:\n    cmd: trap 'while [ ! -f " + release + " ]; do sleep 0.1; done; exit 0' TERM;"
+                        + " echo gate-ready; while :; do sleep 0.2; done\n"
+                        + "    stop_timeout: 10m\n" + env);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (tmux != null) {
+            tmux.close();
+        }
+        // Whatever a failed test left behind must not outlive it.
+        for (long pid : TokenScan.find(token)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void dashboard_keysDriveProcessesAndQuitLeavesNothingAndAUsableShell() throws Exception {
+        tmux = Tmux.start(dir, 120, 30);
+        startHum();
+        tmux.awaitText("gate-ready");
+        awaitStatus("gate", "RUNNING");
+
+        tmux.keys("j");
+        tmux.awaitText("alpha · RUNNING");
+        tmux.keys("j");
+        tmux.awaitText("beta · RUNNING");
+        tmux.keys("k");
+        tmux.awaitText("alpha · RUNNING");
+
+        tmux.keys("x");
+        tmux.awaitText("alpha · STOPPED");
+        awaitStatus("alpha", "STOPPED");
+        tmux.keys("s");
+        tmux.awaitText("hum: start #2");
+        tmux.awaitText("alpha · RUNNING");
+        tmux.keys("r");
+        tmux.awaitText("hum: start #3");
+        tmux.awaitText("alpha · RUNNING");
+
+        tmux.keys("/");
+        tmux.awaitText("search: ");
+        tmux.type("ALPHA-READY");
+        tmux.keys("Enter");
+        tmux.awaitText("/ALPHA-READY (n older, N newer)");
+        tmux.keys("Escape");
+        tmux.await(s -> !s.contains("/ALPHA-READY"), "the search to clear");
+
+        tmux.keys("?");
+        tmux.awaitText("any key closes");
+        tmux.keys("?");
+        tmux.await(s -> !s.contains("any key closes"), "help to close");
+
+        tmux.keys("q");
+        tmux.awaitText("quitting: stopping");
+        awaitStatus("gate", "STOPPING");
+        awaitStatus("alpha", "STOPPED");
+        awaitStatus("beta", "STOPPED");
+        awaitStatus("stubborn", "STOPPED");
+        Files.createFile(release);
+        assertEquals(0, awaitExit());
+        assertEquals(List.of(), TokenScan.find(token), "processes left after q");
+        assertShellUsable();
+    }
+
+    @Test
+    void ctrlC_quitsLikeQ() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        startHum();
+        tmux.awaitText("gate-ready");
+        tmux.keys("C-c");
+        assertEquals(0, awaitExit());
+        assertEquals(List.of(), TokenScan.find(token), "processes left after Ctrl-C");
+        assertShellUsable();
+    }
+
+    @Test
+    void sigterm_stopsEveryProcessAndRestoresTheTerminal() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        startHum();
+        tmux.awaitText("gate-ready");
+        long hum = tmux.childOfShell("hum.jar").orElseThrow(() -> new AssertionError("no hum under the shell"));
+        new ProcessBuilder("kill", "-TERM", Long.toString(hum)).start().waitFor();
+        assertEquals(128 + 15, awaitExit());
+        String after = tmux.screen();
+        // Regression: the render loop kept drawing after the shutdown hook restored the terminal.
+        assertFalse(after.contains("STOPP") || after.contains("│"), "dashboard drawn on the shell screen:\n" + after);
+        assertEquals(List.of(), TokenScan.find(token), "processes left after SIGTERM");
+        assertShellUsable();
+    }
+
+    @Test
+    void smallWindow_drawsAndQuits() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 40, 10);
+        startHum();
+        String screen = tmux.await(
+                s -> s.contains("gate") && s.contains("RUNNING") && s.contains("↑↓ select"), "a 40x10 dashboard");
+        assertTrue(screen.lines().count() <= 10, screen);
+        tmux.keys("j");
+        tmux.awaitText("alpha · ");
+        tmux.keys("?");
+        tmux.awaitText("any key closes");
+        tmux.keys("?");
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+        assertEquals(List.of(), TokenScan.find(token), "processes left after q");
+    }
+
+    @Test
+    void dumbTerminal_suggestsHeadlessAndExits2() throws Exception {
+        tmux = Tmux.start(dir, 120, 30);
+        tmux.typeLine("TERM=dumb " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
+        assertEquals(2, awaitExit());
+        String screen = tmux.screen();
+        assertTrue(screen.contains("hum: the dashboard needs a terminal (TERM is 'dumb'); use hum --headless"), screen);
+        assertEquals(List.of(), TokenScan.find(token), "nothing may start without a dashboard");
+    }
+
+    private void startHum() throws Exception {
+        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
+    }
+
+    /** Waits for the row of {@code name} in the process list to show {@code status}. */
+    private void awaitStatus(String name, String status) throws Exception {
+        tmux.await(
+                s -> s.lines()
+                        .anyMatch(line -> line.length() > 2
+                                && line.substring(2).startsWith(name + " ")
+                                && line.split("│")[0].contains(status)),
+                name + " to show " + status + " in the list");
+    }
+
+    /** Waits for the shell's {@code EXIT=n} line after hum ends; returns n. */
+    private int awaitExit() throws Exception {
+        String screen = tmux.await(s -> EXIT.matcher(s).find(), "hum to exit and the shell to print EXIT=");
+        Matcher m = EXIT.matcher(screen);
+        assertTrue(m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** The shell echoes what is typed, reads whole lines and runs them: the terminal is restored. */
+    private void assertShellUsable() throws Exception {
+        tmux.typeLine("clear; stty -a");
+        String stty = tmux.await(s -> s.contains("icanon") && s.contains("isig"), "stty -a output");
+        Set<String> flags = Arrays.stream(stty.split("[\\s;]+")).collect(Collectors.toSet());
+        assertTrue(flags.contains("echo") && !flags.contains("-echo"), "echo is off:\n" + stty);
+        assertTrue(flags.contains("icanon") && !flags.contains("-icanon"), "line mode is off:\n" + stty);
+        tmux.typeLine("echo ok-$((1+1))");
+        String screen = tmux.await(s -> s.lines().anyMatch(l -> l.strip().equals("ok-2")), "the shell to answer ok-2");
+        assertTrue(screen.contains("echo ok-$((1+1))"), "what was typed is not echoed:\n" + screen);
+        Optional<Long> hum = tmux.childOfShell("hum.jar");
+        assertFalse(hum.isPresent(), "hum still runs under the shell: " + hum);
+    }
+}
