@@ -66,7 +66,10 @@ final class ProcessList {
         TextColor bg = selected ? Theme.SELECTED_BG : Theme.BG;
         canvas.fill(0, row, width, 1, bg);
         int c = canvas.text(0, row, selected ? "▶ " : "  ", width, Theme.SELECTED_FG, bg, BOLD);
-        c = canvas.text(c, row, pad(s.name(), nameWidth + 1), width - c, Theme.nameColour(s.id()), bg, Canvas.PLAIN);
+        // On the selected row the highlight carries the name: a blue name would vanish on blue.
+        TextColor nameColour = selected ? Theme.SELECTED_FG : Theme.nameColour(s.id());
+        c = canvas.text(
+                c, row, pad(s.name(), nameWidth + 1), width - c, nameColour, bg, selected ? BOLD : Canvas.PLAIN);
         c = canvas.text(c, row, pad(s.statusWord(), STATUS_WIDTH + 1), width - c, Theme.statusColour(s), bg, BOLD);
         String pid = s.pid() > 0 ? Long.toString(s.pid()) : "-";
         c = canvas.text(c, row, pad(pid, 8), width - c, Theme.FG, bg, Canvas.PLAIN);
