@@ -101,6 +101,11 @@ final class Tmux implements AutoCloseable {
         return await(s -> s.contains(text), "'" + text + "'");
     }
 
+    /** The pane's title, which an escaped OSC 0/2 sequence would change. */
+    String paneTitle() throws IOException, InterruptedException {
+        return run("display-message", "-p", "-t", SESSION, "#{pane_title}").strip();
+    }
+
     /** The pid of the shell in the pane. */
     long shellPid() throws IOException, InterruptedException {
         return Long.parseLong(

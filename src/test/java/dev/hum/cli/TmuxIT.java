@@ -147,6 +147,41 @@ final class TmuxIT {
     }
 
     @Test
+    void windowClosed_sighupStopsEveryProcess() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        startHum();
+        tmux.awaitText("gate-ready");
+        awaitStatus("stubborn", "RUNNING");
+        tmux.close(); // the terminal goes away: hum gets SIGHUP
+        tmux = null;
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!TokenScan.find(token).isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), TokenScan.find(token), "processes left after the window closed");
+    }
+
+    @Test
+    void childEscapes_neverReachTheTerminal() throws Exception {
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  rogue:\n    cmd: >-\n"
+                        + "      printf '\\033]2;pwned\\007\\033]52;c;aGk=\\007\\033[2J\\033[?1049l\\033[5;5Hrogue-done\\n'; sleep 300\n"
+                        + "    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        tmux = Tmux.start(dir, 100, 20);
+        String before = tmux.paneTitle();
+        startHum();
+        tmux.awaitText("rogue-done");
+        String screen = tmux.awaitText("↑↓ select");
+        assertTrue(screen.contains("rogue") && screen.contains("RUNNING"), "the dashboard is intact:\n" + screen);
+        assertEquals(before, tmux.paneTitle(), "a child's OSC 2 title reached the terminal");
+        assertFalse(tmux.paneTitle().contains("pwned"));
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
+
+    @Test
     void smallWindow_drawsAndQuits() throws Exception {
         Files.createFile(release);
         tmux = Tmux.start(dir, 40, 10);
