@@ -5,8 +5,9 @@ import java.util.Arrays;
 /** Lines encoded by one writer and not yet appended: the unit a {@link LogBuffer} publishes at once. */
 final class LineBatch {
     /*
-     * Record layout (also read by LineRecord.decode):
-     *   header byte: bits 0..1 source ordinal, bit 2 "styled"
+     * Record layout (also read by LineRecord):
+     *   header byte: bits 0..1 source ordinal, bit 2 "styled", bit 3 "arrival follows" (set only by LogBuffer)
+     *   if the arrival follows: eight bytes, big-endian (LogBuffer inserts them when its index cannot hold it)
      *   if styled: varint run count, then per run varint (start - previous start) and varint style
      *   UTF-8 text up to the end of the record (the buffer's index gives the record's length)
      * A plain line costs one byte beyond its text. Owned by one thread; not shared.

@@ -10,28 +10,41 @@ import java.util.concurrent.locks.ReentrantLock;
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
     /*
-     * Storage: one byte[] arena used as a ring of records (LineBatch describes a record) addressed by a
-     * monotonic long byte position, and two long[] indexed by seq: the record's start position and its arrival.
-     * A record ends where the next one starts, so the writer also stores the start of seq nextSeq (the head) in
-     * its slot; the index has at least maxLines + 1 slots, so that slot never belongs to a held line. Both arrays
-     * have power-of-two lengths, so `value & mask` is the floor modulus even after a long wraps past
-     * Long.MAX_VALUE. They start small and double up to the bounds, so an idle process costs a few KiB.
+     * Storage (RingStorage): one byte[] arena used as a ring of records (LineBatch describes a record) addressed by a
+     * monotonic long byte position, and a sparse index. Seqs fall into blocks of BLOCK (64) consecutive seqs; per
+     * block the index keeps the start position of its first record and an arrival base (two longs), per line only
+     * its record length (a char) and an arrival step (a byte). A record starts at its block's start plus the lengths
+     * before it in the block, and arrived at base + index in block + step; an arrival that does not fit the step
+     * byte (other logs sharing the clock wrote 255 lines or more in between) is written into the record itself.
+     * About 3.25 index bytes per line, against 16 for a long start and a long arrival per seq. Every array has a
+     * power-of-two length, so `value & mask` is the floor modulus even after a long wraps past Long.MAX_VALUE; they
+     * start small and double up to the bounds, so an idle process costs a few KiB.
+     *
+     * Line slots number at least maxLines + BLOCK (blocks: slots / BLOCK). So the slot of line x, and the entry of
+     * x's block, are reused only once firstSeq has passed x's whole block: a reader that needs the lengths of the
+     * evicted lines at the start of a block, to find the held lines after them, still finds them intact, and a
+     * reader that finds them overwritten also finds firstSeq moved past the line it wanted.
      *
      * Writers: the stdout and stderr decoders of one process and appendNotice, serialised by writeLock. They
      * publish a whole batch (one chunk of output) with two ordered stores:
-     *   1. firstSeq.setRelease(newFirst) + storeStoreFence, BEFORE overwriting any byte or slot of an evicted
-     *      line. The fence keeps the later plain stores from becoming visible before the new firstSeq; this is
-     *      what lets a reader notice that a line changed under it.
-     *   2. nextSeq.setRelease(next + k) AFTER the records and slots are written, so a reader that acquires
+     *   1. firstSeq.setRelease(newFirst) + storeStoreFence, BEFORE overwriting any byte, line slot or block entry
+     *      of an evicted line. The fence keeps the later plain stores from becoming visible before the new
+     *      firstSeq; this is what lets a reader notice that a line changed under it.
+     *   2. nextSeq.setRelease(next + k) AFTER the records and index entries are written, so a reader that acquires
      *      nextSeq sees every byte of the lines below it.
-     * Growth copies the held lines into new arrays and publishes them through the volatile `storage` before
-     * the nextSeq that needs them; the old arrays are never written again, so a reader still holding them
-     * reads lines that are either intact or were evicted (and then firstSeq says so).
+     * Growth copies the index from the block of firstSeq (evicted lines at its start included) and the held
+     * records into new arrays, and publishes them through the volatile `storage` before the nextSeq that needs
+     * them; the old arrays are never written again, so a reader still holding them reads lines that are either
+     * intact or were evicted (and then firstSeq says so).
      *
-     * Readers (render loop, MCP, search), any number, no lock: acquire nextSeq, then firstSeq, then storage;
-     * copy the records' bytes without interpreting them; loadLoadFence; re-read firstSeq. Every copied line
-     * with seq >= that second firstSeq is intact (seqlock validation, as StampedLock.validate); lines below it
-     * may be torn and are counted as missed, never decoded.
+     * Readers (render loop, MCP, search), any number, no lock: acquire nextSeq, then storage, then firstSeq (in
+     * that order: a storage published by a growth holds the index from the block of every firstSeq published
+     * before it); compute the positions from the index, stopping where a block's stored start differs from the
+     * sum of the lengths before it (the lengths of an older block may be overwritten while a newer line is intact,
+     * so each line's position must rest on its own block only); copy the records' bytes without interpreting them;
+     * loadLoadFence; re-read firstSeq. Every copied line with seq >= that second firstSeq is intact (seqlock
+     * validation, as StampedLock.validate): its bytes, its length and arrival, and the lengths before it in its
+     * block. Lines below it may be torn and are counted as missed, never decoded.
      */
 
     /** Smallest byte bound accepted: four maximal lines with their styles fit comfortably. */
@@ -73,6 +86,9 @@ public final class LogBuffer {
 
     private final LineBatch noticeBatch = new LineBatch();
 
+    /** Writer-only scratch for an arrival written into a record. */
+    private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
+
     public LogBuffer(int maxLines, long maxBytes, AtomicLong arrivalClock) {
         this(maxLines, maxBytes, arrivalClock, 0L, 0L);
     }
@@ -94,8 +110,9 @@ public final class LogBuffer {
         this.arrivalClock = arrivalClock;
         this.initialSeq = startSeq;
         this.head = startPosition;
-        RingStorage s = new RingStorage((int) Math.min(MIN_BYTES, maxBytes), (int) Math.min(1024, pow2(maxLines + 1)));
-        s.starts[s.slot(startSeq)] = startPosition;
+        RingStorage s = new RingStorage((int) Math.min(MIN_BYTES, maxBytes), (int) Math.min(1024, maxSlots()));
+        // the seqs before startSeq in its block never held a line: length 0, so startSeq starts at startPosition
+        s.blockStarts[s.block(startSeq)] = startPosition;
         this.storage = s;
         FIRST.setRelease(this, startSeq);
         NEXT.setRelease(this, startSeq);
@@ -126,19 +143,26 @@ public final class LogBuffer {
 
     /** Bytes of the arena and index currently allocated: what this buffer costs in memory. */
     public long allocatedBytes() {
-        RingStorage s = storage;
-        return s.arena.length + 16L * s.starts.length;
+        return storage.allocatedBytes();
     }
 
     /**
-     * Bytes the held lines take: their records plus 16 index bytes each. A snapshot that may be slightly stale while
-     * a writer runs; the arrays behind it ({@link #allocatedBytes()}) grow by doubling, so can be up to twice this.
+     * Bytes the held lines take: their records, 3 index bytes each and 16 per index block they span. Exact when no
+     * writer runs, otherwise a snapshot that may be stale; the arrays behind it ({@link #allocatedBytes()}) grow by
+     * doubling, so can be up to twice this.
      */
     public long storedBytes() {
         long next = nextSeq();
-        long first = firstSeq();
         RingStorage s = storage;
-        return s.starts[s.slot(next)] - s.starts[s.slot(first)] + 16 * (next - first);
+        long first = firstSeq();
+        long held = next - first;
+        if (held <= 0) {
+            return 0;
+        }
+        long last = next - 1;
+        long records = s.start(last) + s.length(last) - s.start(first);
+        long blocks = ((RingStorage.blockFirst(last) - RingStorage.blockFirst(first)) >>> RingStorage.BLOCK_SHIFT) + 1;
+        return records + RingStorage.LINE_INDEX_BYTES * held + RingStorage.BLOCK_INDEX_BYTES * blocks;
     }
 
     /** Appends one {@link Source#HUM} line (sanitised and cut like child output) and returns its seq. */
@@ -159,11 +183,14 @@ public final class LogBuffer {
     int append(LineBatch batch) {
         writeLock.lock();
         try {
+            // half the byte bound per publish, less the arrivals that may have to go into the records
+            long byteChunk = maxBytes / 2 - (long) LineRecord.ARRIVAL_BYTES * RingStorage.BLOCK;
             int i = 0;
             while (i < batch.count()) {
                 int j = i;
                 long bytes = 0;
-                while (j < batch.count() && (j == i || (j - i < maxLines && bytes + lineBytes(batch, j) <= maxBytes))) {
+                while (j < batch.count()
+                        && (j == i || (j - i < maxLines && bytes + lineBytes(batch, j) <= byteChunk))) {
                     bytes += lineBytes(batch, j);
                     j++;
                 }
@@ -180,62 +207,114 @@ public final class LogBuffer {
         return batch.end(line) - batch.start(line);
     }
 
+    /** Whether {@code seq} is the first line of its index block: the first of a block, or the first line ever. */
+    private boolean opensBlock(long seq) {
+        return seq == RingStorage.blockFirst(seq) || seq == initialSeq;
+    }
+
     private void publish(LineBatch batch, int from, int to, long bytes) {
-        if (bytes > maxBytes / 2) {
-            // cannot happen through OutputDecoder or appendNotice, whose lines are cut far below this
-            throw new IllegalArgumentException("record of " + bytes + " bytes exceeds half of maxBytes");
-        }
         int k = to - from;
         long first = (long) FIRST.get(this);
         long next = (long) NEXT.get(this);
-        RingStorage s = grow(storage, first, next, k, bytes);
+        long arrival = arrivalClock.getAndAdd(k);
+        // Lines in the block `next` is in step from its base by one amount; if it does not fit a byte, they carry
+        // their arrival in the record. Lines of the blocks this batch opens step by 0.
+        long openLines = opensBlock(next) ? 0 : Math.min(k, RingStorage.BLOCK - (next - RingStorage.blockFirst(next)));
+        long total =
+                bytes + (openLines > 0 && !stepFits(storage, next, arrival) ? LineRecord.ARRIVAL_BYTES * openLines : 0);
+        if (total > maxBytes / 2) {
+            // cannot happen through OutputDecoder or appendNotice, whose lines are cut far below this
+            throw new IllegalArgumentException("records of " + total + " bytes exceed half of maxBytes");
+        }
+        RingStorage s = grow(storage, first, next, k, total);
         long byteLimit = Math.min(maxBytes, s.arena.length);
         long newFirst = first;
-        while ((next - newFirst) + k > maxLines || head + bytes - s.starts[s.slot(newFirst)] > byteLimit) {
+        long low = first == next ? head : s.start(first);
+        while ((next - newFirst) + k > maxLines || head + total - low > byteLimit) {
+            low += s.length(newFirst);
             newFirst++;
         }
         if (newFirst != first) {
             FIRST.setRelease(this, newFirst);
             VarHandle.storeStoreFence();
         }
-        long arrival = arrivalClock.getAndAdd(k);
         long pos = head;
         long seq = next;
         byte[] data = batch.data();
-        for (int line = from; line < to; line++, seq++) {
+        for (int line = from; line < to; line++, seq++, arrival++) {
             int slot = s.slot(seq);
-            s.starts[slot] = pos;
-            s.arrivals[slot] = arrival++;
+            int start = batch.start(line);
             int len = lineBytes(batch, line);
-            s.put(pos, data, batch.start(line), len);
+            if (opensBlock(seq)) {
+                s.blockStarts[s.block(seq)] = pos;
+                s.blockArrivals[s.block(seq)] = arrival - (seq - RingStorage.blockFirst(seq));
+            }
+            if (stepFits(s, seq, arrival)) {
+                s.steps[slot] = (byte) step(s, seq, arrival);
+                s.put(pos, data, start, len);
+            } else {
+                s.steps[slot] = (byte) RingStorage.STEP_IN_RECORD;
+                s.put(pos, (byte) (data[start] | LineRecord.ARRIVAL));
+                LineRecord.putArrival(arrivalBytes, arrival);
+                s.put(pos + 1, arrivalBytes, 0, LineRecord.ARRIVAL_BYTES);
+                s.put(pos + 1 + LineRecord.ARRIVAL_BYTES, data, start + 1, len - 1);
+                len += LineRecord.ARRIVAL_BYTES;
+            }
+            if (len > RingStorage.MAX_RECORD) {
+                throw new IllegalStateException("record of " + len + " bytes"); // lines are cut far below this
+            }
+            s.lengths[slot] = (char) len;
             pos += len;
         }
-        s.starts[s.slot(seq)] = pos;
         head = pos;
         NEXT.setRelease(this, seq);
     }
 
+    /** The step of {@code seq}, arriving at {@code arrival}, from its block's base (writer only). */
+    private static long step(RingStorage s, long seq, long arrival) {
+        return arrival - s.blockArrivals[s.block(seq)] - (seq - RingStorage.blockFirst(seq));
+    }
+
+    private boolean stepFits(RingStorage s, long seq, long arrival) {
+        if (opensBlock(seq)) {
+            return true;
+        }
+        long step = step(s, seq, arrival);
+        return step >= 0 && step < RingStorage.STEP_IN_RECORD;
+    }
+
+    private long maxSlots() {
+        return pow2(maxLines + (long) RingStorage.BLOCK);
+    }
+
     private RingStorage grow(RingStorage s, long first, long next, int k, long bytes) {
-        long held = next - first;
-        long low = s.starts[s.slot(first)];
+        long low = first == next ? head : s.start(first);
         long neededBytes = head - low + bytes;
-        int slots = s.starts.length;
+        long lowSeq = RingStorage.blockFirst(first);
+        long neededSlots = next + k - lowSeq; // [lowSeq, next + k) must not share a slot
+        int slots = s.slots();
         int arena = s.arena.length;
-        if (held + k + 1 > slots && slots < pow2(maxLines + 1)) {
-            slots = (int) Math.min(pow2(maxLines + 1), pow2(Math.max(2L * slots, held + k + 1)));
+        if (neededSlots > slots && slots < maxSlots()) {
+            slots = (int) Math.min(maxSlots(), pow2(Math.max(2L * slots, neededSlots)));
         }
         if (neededBytes > arena && arena < pow2(maxBytes)) {
             arena = (int) Math.min(pow2(maxBytes), pow2(Math.max(2L * arena, neededBytes)));
         }
-        if (slots == s.starts.length && arena == s.arena.length) {
+        if (slots == s.slots() && arena == s.arena.length) {
             return s;
         }
         RingStorage n = new RingStorage(arena, slots);
-        for (long seq = first; seq != next; seq++) {
-            n.starts[n.slot(seq)] = s.starts[s.slot(seq)];
-            n.arrivals[n.slot(seq)] = s.arrivals[s.slot(seq)];
+        for (long seq = lowSeq; seq != next; seq++) {
+            n.lengths[n.slot(seq)] = s.lengths[s.slot(seq)];
+            n.steps[n.slot(seq)] = s.steps[s.slot(seq)];
         }
-        n.starts[n.slot(next)] = head;
+        for (long b = lowSeq; ; b += RingStorage.BLOCK) {
+            n.blockStarts[n.block(b)] = s.blockStarts[s.block(b)];
+            n.blockArrivals[n.block(b)] = s.blockArrivals[s.block(b)];
+            if (b == RingStorage.blockFirst(next)) {
+                break;
+            }
+        }
         for (long pos = low; pos != head; pos++) {
             n.arena[n.offset(pos)] = s.arena[s.offset(pos)];
         }
@@ -245,40 +324,64 @@ public final class LogBuffer {
 
     /** Lines with seq >= {@code fromSeq}, oldest first, at most {@code maxLines}; never blocks. */
     public LogSlice readFrom(long fromSeq, int maxLines) {
+        CopiedLines copy = new CopiedLines();
+        copy(fromSeq, maxLines, copy);
+        List<LogLine> lines = new ArrayList<>(Math.max(0, (int) (copy.end() - copy.firstIntact())));
+        for (long seq = copy.firstIntact(); copy.end() - seq > 0; seq++) {
+            lines.add(copy.decode(seq));
+        }
+        return new LogSlice(lines, copy.missed(), copy.nextSeq());
+    }
+
+    /**
+     * Copies the records of the lines with seq >= {@code fromSeq}, at most {@code maxLines}, into {@code into}
+     * without interpreting them, then validates them (see the class comment); never blocks.
+     */
+    void copy(long fromSeq, int maxLines, CopiedLines into) {
         long next = (long) NEXT.getAcquire(this);
-        long first = (long) FIRST.getAcquire(this);
         RingStorage s = storage;
+        long first = (long) FIRST.getAcquire(this);
         if (fromSeq - next > 0) {
-            return new LogSlice(List.of(), 0, next);
+            into.start = next;
+            into.count = 0;
+            into.firstIntact = next;
+            into.missed = 0;
+            into.nextSeq = next;
+            return;
         }
         long start = fromSeq - first < 0 ? first : fromSeq;
         // firstSeq was loaded after nextSeq, so the writer may have evicted past that nextSeq meanwhile
         int n = (int) Math.max(0, Math.min(next - start, maxLines));
-        byte[][] raw = new byte[n][];
-        long[] arrivals = new long[n];
+        into.reserveLines(n);
+        long pos = n == 0 ? 0 : s.start(start);
+        int total = 0;
         for (int i = 0; i < n; i++) {
             long seq = start + i;
-            long from = s.starts[s.slot(seq)];
-            long len = s.starts[s.slot(seq + 1)] - from;
-            if (len <= 0 || len > s.arena.length) {
-                n = i; // overwritten under us; validation below counts it as missed
+            int len = s.length(seq);
+            if (len == 0
+                    || total + len > s.arena.length
+                    || (i > 0 && seq == RingStorage.blockFirst(seq) && s.blockStarts[s.block(seq)] != pos + total)) {
+                // Overwritten under us; validation below counts it as missed. A line's position must come from its
+                // own block's start and in-block lengths (which the slot sizing keeps while the line is held),
+                // never from the lengths of earlier blocks, which may be overwritten while this line is intact.
+                n = i;
                 break;
             }
-            arrivals[i] = s.arrivals[s.slot(seq)];
-            raw[i] = s.get(from, (int) len);
+            total += len;
+            into.ends[i] = total;
+            into.arrivals[i] = s.arrival(seq);
         }
+        into.reserveBytes(total);
+        s.get(pos, into.bytes, total);
         VarHandle.loadLoadFence();
         long validFirst = (long) FIRST.getAcquire(this);
         long end = start + n;
         long valid = validFirst - start > 0 ? validFirst : start;
-        List<LogLine> lines = new ArrayList<>(Math.max(0, (int) (end - valid)));
-        for (long seq = valid; end - seq > 0; seq++) {
-            int i = (int) (seq - start);
-            lines.add(LineRecord.decode(seq, arrivals[i], raw[i], raw[i].length));
-        }
-        long cursor = valid - end > 0 ? valid : end;
-        long missed = valid - fromSeq > 0 ? valid - fromSeq : 0;
-        return new LogSlice(lines, missed, cursor);
+        into.start = start;
+        into.count = n;
+        into.firstIntact = valid;
+        into.nextSeq = valid - end > 0 ? valid : end;
+        into.missed = valid - fromSeq > 0 ? valid - fromSeq : 0;
     }
 
     /** The newest {@code n} lines (fewer if fewer are held), oldest first; never blocks. */

@@ -1,8 +1,10 @@
 package dev.hum.log;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,23 +15,35 @@ public final class LogSearch {
      * Immutable and thread-safe: a Pattern is shareable and every call makes its own Matcher. It reads the
      * buffer as any reader does, in slices of BATCH lines, so it never blocks the pumps; lines the ring drops
      * while a search runs are simply not searched.
+     *
+     * It matches on the copied records, not on LogLines: a plain ASCII needle first rejects lines on their UTF-8
+     * bytes (ASCII case folding; a line with a non-ASCII character that folds to ASCII, such as the Kelvin sign,
+     * always goes on), and a line that may match has only its text decoded, into a reused char array, for the
+     * Pattern to decide. A scan allocates per batch, not per line.
      */
 
     private static final int BATCH = 2048;
 
     private final Pattern pattern;
 
-    private LogSearch(Pattern pattern) {
+    /** The needle in lower-case ASCII bytes, or null when the byte prefilter does not apply. */
+    private final byte[] folded;
+
+    private LogSearch(Pattern pattern, byte[] folded) {
         this.pattern = pattern;
+        this.folded = folded;
     }
 
     /** Matches {@code needle} literally, ignoring case (Unicode-aware). */
     public static LogSearch plain(String needle) {
-        return new LogSearch(Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        Pattern pattern = Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        boolean ascii = !needle.isEmpty() && needle.chars().allMatch(c -> c < 0x80);
+        byte[] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
+        return new LogSearch(pattern, folded);
     }
 
     public static LogSearch regex(Pattern pattern) {
-        return new LogSearch(pattern);
+        return new LogSearch(pattern, null);
     }
 
     public Pattern pattern() {
@@ -63,8 +77,9 @@ public final class LogSearch {
         long first = buffer.firstSeq();
         long end = buffer.nextSeq();
         long from = fromSeq - first < 0 ? first : fromSeq - end > 0 ? end : fromSeq;
-        OptionalLong hit = forward(buffer, from, end);
-        return hit.isPresent() || !wrap ? hit : forward(buffer, first, from);
+        Scan scan = new Scan();
+        OptionalLong hit = scan.forward(buffer, from, end);
+        return hit.isPresent() || !wrap ? hit : scan.forward(buffer, first, from);
     }
 
     /** Seq of the last matching line at or before {@code fromSeq}; with {@code wrap}, then from the newest line. */
@@ -72,61 +87,170 @@ public final class LogSearch {
         long first = buffer.firstSeq();
         long end = buffer.nextSeq();
         long upTo = fromSeq - end >= 0 ? end : fromSeq - first < 0 ? first : fromSeq + 1;
-        OptionalLong hit = backward(buffer, first, upTo);
-        return hit.isPresent() || !wrap ? hit : backward(buffer, upTo, end);
+        Scan scan = new Scan();
+        OptionalLong hit = scan.backward(buffer, first, upTo);
+        return hit.isPresent() || !wrap ? hit : scan.backward(buffer, upTo, end);
     }
 
     /** Up to {@code max} matching lines with seq at or after {@code fromSeq}, oldest first. */
     public List<LogLine> collect(LogBuffer buffer, long fromSeq, int max) {
         List<LogLine> out = new ArrayList<>();
+        Scan scan = new Scan();
+        CopiedLines copy = scan.copy;
         long cursor = fromSeq;
         long end = buffer.nextSeq();
         while (out.size() < max && end - cursor > 0) {
-            LogSlice slice = buffer.readFrom(cursor, (int) Math.min(BATCH, end - cursor));
-            for (LogLine line : slice.lines()) {
-                if (out.size() < max && matches(line.text())) {
-                    out.add(line);
+            buffer.copy(cursor, (int) Math.min(BATCH, end - cursor), copy);
+            for (long seq = copy.firstIntact(); out.size() < max && copy.end() - seq > 0; seq++) {
+                if (scan.matches(seq)) {
+                    out.add(copy.decode(seq));
                 }
             }
-            if (slice.nextSeq() == cursor) {
+            if (copy.nextSeq() == cursor) {
                 break;
             }
-            cursor = slice.nextSeq();
+            cursor = copy.nextSeq();
         }
         return out;
     }
 
-    private OptionalLong forward(LogBuffer buffer, long from, long end) {
-        long cursor = from;
-        while (end - cursor > 0) {
-            LogSlice slice = buffer.readFrom(cursor, (int) Math.min(BATCH, end - cursor));
-            for (LogLine line : slice.lines()) {
-                if (end - line.seq() > 0 && matches(line.text())) {
-                    return OptionalLong.of(line.seq());
+    /**
+     * Whether the UTF-8 text {@code bytes[from, to)} may contain the folded needle: false only when it surely does
+     * not, so the Pattern has the last word on every line this lets through.
+     */
+    static boolean mayContain(byte[] folded, byte[] bytes, int from, int to) {
+        int m = folded.length;
+        byte head = folded[0];
+        for (int i = from; i < to; i++) {
+            int c = bytes[i];
+            if (c < 0) {
+                int need = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+                if (need < 0 || i + need >= to) {
+                    return true; // not a sequence this reads: let the Pattern decide
                 }
+                int cp = c & (0x3F >> need);
+                for (int j = 1; j <= need; j++) {
+                    cp = cp << 6 | (bytes[i + j] & 0x3F);
+                }
+                if (foldsToAscii(cp)) {
+                    return true;
+                }
+                i += need;
+            } else if (lower(c) == head && i + m <= to && regionMatches(folded, bytes, i)) {
+                return true;
             }
-            if (slice.nextSeq() == cursor) {
-                break;
-            }
-            cursor = slice.nextSeq();
         }
-        return OptionalLong.empty();
+        return false;
     }
 
-    /** Searches [low, high) from the newest line down. */
-    private OptionalLong backward(LogBuffer buffer, long low, long high) {
-        long hi = high;
-        while (hi - low > 0) {
-            long lo = hi - low > BATCH ? hi - BATCH : low;
-            List<LogLine> lines = buffer.readFrom(lo, (int) (hi - lo)).lines();
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                LogLine line = lines.get(i);
-                if (hi - line.seq() > 0 && matches(line.text())) {
-                    return OptionalLong.of(line.seq());
-                }
+    private static boolean regionMatches(byte[] folded, byte[] bytes, int at) {
+        for (int j = 1; j < folded.length; j++) {
+            if (lower(bytes[at + j]) != folded[j]) {
+                return false; // a non-ASCII byte cannot be an ASCII needle byte; mayContain checks what it folds to
             }
-            hi = lo;
         }
-        return OptionalLong.empty();
+        return true;
+    }
+
+    private static int lower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
+
+    /** Whether case-insensitive matching may take non-ASCII {@code cp} for an ASCII letter (K for k, ſ for s). */
+    static boolean foldsToAscii(int cp) {
+        return Character.toLowerCase(cp) < 0x80
+                || Character.toUpperCase(cp) < 0x80
+                || Character.toLowerCase(Character.toUpperCase(cp)) < 0x80;
+    }
+
+    /** One search call's reusable state: the copied records, a char buffer and a matcher. */
+    private final class Scan {
+        final CopiedLines copy = new CopiedLines();
+        final Text text = new Text();
+        final Matcher matcher = pattern.matcher("");
+
+        boolean matches(long seq) {
+            byte[] bytes = copy.bytes;
+            int from = LineRecord.textStart(bytes, copy.from(seq));
+            int to = copy.to(seq);
+            if (folded != null && !mayContain(folded, bytes, from, to)) {
+                return false;
+            }
+            CharSequence chars =
+                    text.decode(bytes, from, to) ? text : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+            return matcher.reset(chars).find();
+        }
+
+        OptionalLong forward(LogBuffer buffer, long from, long end) {
+            long cursor = from;
+            while (end - cursor > 0) {
+                buffer.copy(cursor, (int) Math.min(BATCH, end - cursor), copy);
+                for (long seq = copy.firstIntact(); copy.end() - seq > 0; seq++) {
+                    if (end - seq > 0 && matches(seq)) {
+                        return OptionalLong.of(seq);
+                    }
+                }
+                if (copy.nextSeq() == cursor) {
+                    break;
+                }
+                cursor = copy.nextSeq();
+            }
+            return OptionalLong.empty();
+        }
+
+        /** Searches [low, high) from the newest line down. */
+        OptionalLong backward(LogBuffer buffer, long low, long high) {
+            long hi = high;
+            while (hi - low > 0) {
+                long lo = hi - low > BATCH ? hi - BATCH : low;
+                buffer.copy(lo, (int) (hi - lo), copy);
+                long last = copy.end() - hi < 0 ? copy.end() : hi;
+                for (long seq = last - 1; seq - copy.firstIntact() >= 0; seq--) {
+                    if (matches(seq)) {
+                        return OptionalLong.of(seq);
+                    }
+                }
+                hi = lo;
+            }
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A line's text decoded into a reused char array, as the CharSequence a Matcher reads. */
+    private static final class Text implements CharSequence {
+        private char[] chars = new char[256];
+        private int length;
+
+        /** Decodes {@code bytes[from, to)}; false if the fast decoder declined (then use {@code new String}). */
+        boolean decode(byte[] bytes, int from, int to) {
+            if (chars.length < to - from) {
+                chars = new char[Math.max(to - from, 2 * chars.length)];
+            }
+            length = LineRecord.decodeText(bytes, from, to, chars);
+            return length >= 0;
+        }
+
+        @Override
+        public int length() {
+            return length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (index >= length) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return chars[index];
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return toString().substring(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
+        }
     }
 }

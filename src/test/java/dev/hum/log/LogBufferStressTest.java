@@ -15,31 +15,53 @@ final class LogBufferStressTest {
 
     @Test
     void readFrom_neverReturnsTornLinesWhileTwoWritersWrap() throws Exception {
-        stress(0, 0, 1 << 20);
+        stress(0, 0, 1 << 20, 2_000, false);
     }
 
     @Test
     void readFrom_neverReturnsTornLinesWithCountersNearLongMaxValue() throws Exception {
-        stress(Long.MAX_VALUE - 200_000, Long.MAX_VALUE - 1_000_000, 1 << 20);
+        stress(Long.MAX_VALUE - 200_000, Long.MAX_VALUE - 1_000_000, 1 << 20, 2_000, false);
     }
 
     @Test
     void readFrom_neverReturnsTornLinesWhenTheByteBoundEvicts() throws Exception {
-        stress(0, 0, LogBuffer.MIN_BYTES);
+        stress(0, 0, LogBuffer.MIN_BYTES, 2_000, false);
+    }
+
+    /** 100 lines in 64-line index blocks: firstSeq is almost always in the middle of a block. */
+    @Test
+    void readFrom_neverReturnsTornLinesWhenEvictionSplitsIndexBlocks() throws Exception {
+        stress(Long.MAX_VALUE - 100_037, 0, 1 << 20, 100, false);
+    }
+
+    /** Other logs sharing the clock make the arrival steps overflow the index, so arrivals go into the records. */
+    @Test
+    void readFrom_neverReturnsTornLinesWhenArrivalsOverflowTheIndex() throws Exception {
+        stress(-5, Long.MAX_VALUE - 1_000, LogBuffer.MIN_BYTES, 300, true);
     }
 
     /**
      * Two decoders (stdout, stderr) write lines whose text is a checksum of their own number, with colours, into a
      * small ring that wraps constantly; four readers follow cursors and tails and check every line they get.
      */
-    private static void stress(long startSeq, long startPosition, long maxBytes) throws Exception {
-        LogBuffer buffer = new LogBuffer(2_000, maxBytes, new AtomicLong(), startSeq, startPosition);
+    private static void stress(long startSeq, long startPosition, long maxBytes, int maxLines, boolean noisyClock)
+            throws Exception {
+        AtomicLong clock = new AtomicLong(Long.MAX_VALUE - 1_000_000);
+        LogBuffer buffer = new LogBuffer(maxLines, maxBytes, clock, startSeq, startPosition);
         AtomicBoolean stop = new AtomicBoolean();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         AtomicLong checkedLines = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (Source source : new Source[] {Source.STDOUT, Source.STDERR}) {
             threads.add(new Thread(() -> write(buffer, source, stop, failures)));
+        }
+        if (noisyClock) {
+            threads.add(new Thread(() -> {
+                for (long n = 0; !stop.get(); n++) {
+                    clock.addAndGet(n % 3 == 0 ? 300 : 1); // other logs appending
+                    java.util.concurrent.locks.LockSupport.parkNanos(10_000);
+                }
+            }));
         }
         for (int r = 0; r < 4; r++) {
             boolean tails = r % 2 == 0;
@@ -56,9 +78,9 @@ final class LogBufferStressTest {
         assertTrue(buffer.totalAppended() > 100_000, "appended " + buffer.totalAppended());
         LogSlice all = buffer.readFrom(buffer.firstSeq(), Integer.MAX_VALUE);
         assertEquals(buffer.nextSeq() - buffer.firstSeq(), all.lines().size());
-        assertTrue(all.lines().size() <= 2_000);
+        assertTrue(all.lines().size() <= maxLines);
         if (maxBytes > LogBuffer.MIN_BYTES) {
-            assertEquals(2_000, all.lines().size()); // only the line bound applies
+            assertEquals(maxLines, all.lines().size()); // only the line bound applies
         }
         assertEquals(buffer.nextSeq(), all.nextSeq());
     }
@@ -96,14 +118,15 @@ final class LogBufferStressTest {
             long cursor = buffer.firstSeq();
             while (!stop.get()) {
                 LogSlice slice = tails ? buffer.tail(300) : buffer.readFrom(cursor, 500);
-                long previous = 0;
-                boolean firstLine = true;
+                LogLine previous = null;
                 for (LogLine line : slice.lines()) {
-                    if (!firstLine && line.seq() != previous + 1) {
-                        throw new AssertionError("seqs not contiguous: " + previous + " then " + line.seq());
+                    if (previous != null && line.seq() != previous.seq() + 1) {
+                        throw new AssertionError("seqs not contiguous: " + previous.seq() + " then " + line.seq());
                     }
-                    firstLine = false;
-                    previous = line.seq();
+                    if (previous != null && line.arrival() - previous.arrival() <= 0) {
+                        throw new AssertionError("arrivals not increasing: " + previous + " then " + line);
+                    }
+                    previous = line;
                     check(line);
                 }
                 if (!tails) {

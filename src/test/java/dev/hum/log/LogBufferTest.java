@@ -138,6 +138,108 @@ final class LogBufferTest {
         assertTrue(buffer.allocatedBytes() <= 4 * raw, buffer.allocatedBytes() + " for " + raw);
     }
 
+    @Test
+    void readFrom_linesAcrossIndexBlocks() {
+        // start in the middle of an index block, at a position that wraps, and publish batches of awkward sizes
+        LogBuffer buffer = new LogBuffer(1000, LogBuffer.MIN_BYTES, new AtomicLong(), 37, Long.MAX_VALUE - 500);
+        int n = 0;
+        for (int size : new int[] {1, 26, 1, 63, 64, 65, 127, 2, 150}) {
+            feed(buffer, n, n + size);
+            n += size;
+        }
+        assertEquals(37 + n, buffer.nextSeq());
+        for (int from = 0; from < n; from += 7) {
+            for (int count : new int[] {1, 2, 63, 64, 65, 200}) {
+                List<LogLine> lines = buffer.readFrom(37 + from, count).lines();
+                assertEquals(Math.min(count, n - from), lines.size());
+                for (int i = 0; i < lines.size(); i++) {
+                    assertEquals(37 + from + i, lines.get(i).seq());
+                    assertEquals("line " + (from + i), lines.get(i).text());
+                    assertEquals(from + i, lines.get(i).arrival());
+                }
+            }
+        }
+    }
+
+    @Test
+    void readFrom_evictionInTheMiddleOfAnIndexBlock() {
+        LogBuffer buffer = new LogBuffer(100, LogBuffer.MIN_BYTES);
+        for (int n = 0; n < 1000; n += 30) {
+            feed(buffer, n, n + 30); // firstSeq lands on every residue of the 64-line blocks
+            long first = buffer.firstSeq();
+            assertEquals(Math.max(0, n + 30 - 100), first);
+            LogSlice all = buffer.readFrom(0, 1000);
+            assertEquals(first, all.missed());
+            assertEquals("line " + first, all.lines().get(0).text());
+            assertEquals(
+                    "line " + (n + 29), all.lines().get(all.lines().size() - 1).text());
+            assertEquals(first, all.lines().get(0).arrival());
+        }
+    }
+
+    @Test
+    void arrival_stepTooLargeForTheIndexGoesIntoTheRecord() {
+        AtomicLong clock = new AtomicLong(Long.MAX_VALUE - 1000);
+        LogBuffer quiet = new LogBuffer(1000, LogBuffer.MIN_BYTES, clock, Long.MAX_VALUE - 3, 0);
+        LogBuffer same = new LogBuffer(1000, LogBuffer.MIN_BYTES, new AtomicLong(), Long.MAX_VALUE - 3, 0);
+        OutputDecoder quietOut = new OutputDecoder(quiet, Source.STDOUT);
+        OutputDecoder sameOut = new OutputDecoder(same, Source.STDOUT);
+        List<Long> expected = new java.util.ArrayList<>();
+        for (int round = 0; round < 200; round++) {
+            expected.add(clock.get());
+            if (round % 2 == 0) {
+                quiet.appendNotice("quiet " + round);
+                same.appendNotice("quiet " + round);
+            } else {
+                byte[] coloured = ("quiet " + round + " \u001b[31mred\n").getBytes(UTF_8);
+                quietOut.feed(coloured, 0, coloured.length);
+                sameOut.feed(coloured, 0, coloured.length);
+            }
+            // as if other logs on the shared clock had appended that many lines: steps that fit and steps that do not
+            clock.addAndGet(round % 4 == 0 ? 1 : round % 4 == 1 ? 253 : round % 4 == 2 ? 254 : 5000);
+        }
+        LogSlice all = quiet.readFrom(quiet.firstSeq(), 1000);
+        assertEquals(200, all.lines().size());
+        for (int round = 0; round < 200; round++) {
+            LogLine line = all.lines().get(round);
+            assertEquals(Long.MAX_VALUE - 3 + round, line.seq());
+            assertEquals(expected.get(round), line.arrival(), "arrival of round " + round);
+            assertEquals(round % 2 == 0 ? "quiet " + round : "quiet " + round + " red", line.text());
+            assertEquals(round % 2 == 0 ? Source.HUM : Source.STDOUT, line.source());
+            assertEquals(round % 2 == 0, line.styles().equals(StyleRuns.NONE), "styles of round " + round);
+        }
+        // the arrivals that did not fit took 8 bytes each in their records, and nothing else differs
+        long extra = quiet.storedBytes() - same.storedBytes();
+        assertTrue(extra > 8 * 100 && extra < 8 * 200 && extra % 8 == 0, "extra " + extra);
+    }
+
+    @Test
+    void memory_seqLinesTakeUnderOneAndAHalfTimesTheText() {
+        // DESIGN.md §4: stored bytes per line <= 2x the raw text, after 1,000,000 `seq` lines, scrollback 100,000
+        LogBuffer buffer = new LogBuffer(100_000, 32L << 20);
+        OutputDecoder decoder = new OutputDecoder(buffer, Source.STDOUT);
+        StringBuilder chunk = new StringBuilder();
+        for (int i = 1; i <= 1_000_000; i++) {
+            chunk.append(i).append('\n');
+            if (chunk.length() >= 65_536 || i == 1_000_000) {
+                byte[] bytes = chunk.toString().getBytes(UTF_8);
+                decoder.feed(bytes, 0, bytes.length);
+                chunk.setLength(0);
+            }
+        }
+        assertEquals(100_000, buffer.nextSeq() - buffer.firstSeq());
+        long raw = 0;
+        for (int i = 900_001; i <= 1_000_000; i++) {
+            raw += Integer.toString(i).length() + 1;
+        }
+        // the held seqs [900,000, 1,000,000) span index blocks 14,062 to 15,624
+        long blocks = 999_999 / 64 - 900_000 / 64 + 1;
+        long records = raw; // a one-byte header instead of the newline
+        assertEquals(records + 3 * 100_000 + 16 * blocks, buffer.storedBytes());
+        assertTrue(buffer.storedBytes() <= 1.5 * raw, buffer.storedBytes() + " for " + raw);
+        assertTrue(buffer.allocatedBytes() <= 4 * raw, buffer.allocatedBytes() + " for " + raw);
+    }
+
     static void feed(LogBuffer buffer, int from, int to) {
         OutputDecoder decoder = new OutputDecoder(buffer, Source.STDOUT);
         StringBuilder b = new StringBuilder();

@@ -3,6 +3,7 @@ package dev.hum.log;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -76,5 +77,46 @@ final class LogSearchTest {
         LogSearch search = LogSearch.plain("ab");
         assertArrayEquals(new int[] {0, 2, 3, 5}, search.matchRanges("AB ab x"));
         assertArrayEquals(new int[0], LogSearch.regex(Pattern.compile("z*")).matchRanges("abc"));
+    }
+
+    @Test
+    void next_prefilterLetsThroughNonAsciiThatFoldsToTheNeedle() {
+        LogBuffer buffer = new LogBuffer(100, LogBuffer.MIN_BYTES);
+        buffer.appendNotice("temperature 300 K");
+        buffer.appendNotice("300 \u212Aelvin ✔"); // KELVIN SIGN matches k, ignoring case
+        buffer.appendNotice("ÄRGER mit \u017Fhell"); // LATIN SMALL LETTER LONG S matches s
+        assertEquals(OptionalLong.of(1), LogSearch.plain("kelvin").next(buffer, 0, false));
+        assertEquals(OptionalLong.of(2), LogSearch.plain("SHELL").next(buffer, 0, false));
+        assertEquals(OptionalLong.of(2), LogSearch.plain("ärger").next(buffer, 0, false));
+        assertEquals(OptionalLong.of(1), LogSearch.plain("✔").next(buffer, 0, false));
+        assertEquals(OptionalLong.empty(), LogSearch.plain("kelvins").next(buffer, 0, false));
+        assertEquals(
+                OptionalLong.of(2),
+                LogSearch.regex(Pattern.compile("R mit .hell$")).next(buffer, 0, false));
+    }
+
+    @Test
+    void foldsToAscii_coversEveryCharacterAPlainSearchMatchesToAnAsciiLetter() {
+        LogSearch[] letters = new LogSearch[26];
+        for (int i = 0; i < 26; i++) {
+            letters[i] = LogSearch.plain(String.valueOf((char) ('a' + i)));
+        }
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (LogSearch.foldsToAscii(cp)) {
+                continue;
+            }
+            String text = Character.toString(cp);
+            for (LogSearch letter : letters) {
+                assertFalse(letter.matches(text), text + " matches " + letter.pattern());
+            }
+        }
+    }
+
+    @Test
+    void collect_keepsArrivalsAndStylesOfMatches() {
+        List<LogLine> hits = LogSearch.plain("ERROR").collect(BUFFER, 0, 2);
+        assertEquals(500, hits.get(0).arrival());
+        assertEquals("ERROR request 500 failed", hits.get(0).text());
+        assertEquals(BUFFER.readFrom(500, 1).lines().get(0), hits.get(0));
     }
 }
