@@ -68,7 +68,14 @@ final class LogBufferStressTest {
             threads.add(new Thread(() -> read(buffer, tails, stop, failures, checkedLines)));
         }
         threads.forEach(Thread::start);
-        Thread.sleep(1_000);
+        // Run for at least a second and until enough work was done, however slow the machine is:
+        // the minimums below are then a matter of work, not of speed.
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < 1_000_000_000L
+                || (buffer.totalAppended() <= 100_000 || checkedLines.get() <= 10_000)
+                        && System.nanoTime() - started < 120_000_000_000L) {
+            Thread.sleep(50);
+        }
         stop.set(true);
         for (Thread t : threads) {
             t.join();
