@@ -50,7 +50,7 @@ final class DashboardStressTest {
             char[] keys = {'j', 'j', 'k', '/', 'r', 'e', 'd', '\n', 'n', 'N', 'w', 'G', 'g', 'j'};
             int frames = 0;
             int k = 0;
-            while (System.nanoTime() - end < 0) {
+            while (System.nanoTime() - end < 0 || frames < 50) { // a bounded time, and enough frames however slow
                 char c = keys[k++ % keys.length];
                 h.dashboard.handle(c == '\n' ? new KeyStroke(KeyType.Enter) : new KeyStroke(c, false, false));
                 if (k % 5 == 0) {
@@ -64,7 +64,6 @@ final class DashboardStressTest {
                 t.join();
             }
             assertTrue(violations.isEmpty(), () -> violations.size() + " violations, first: " + violations.peek());
-            assertTrue(frames > 10, "frames drawn: " + frames);
             String screen = h.text();
             assertTrue(!screen.contains("\033"), "no escape reaches the screen");
         }
