@@ -75,6 +75,22 @@ final class DashboardTest {
     }
 
     @Test
+    void mouse_clickSelectsTheProcessClicked() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(
+                100, 12, ScreenHarness.shell("web", "sleep 300"), ScreenHarness.shell("db", "sleep 300"))) {
+            h.startAll();
+            h.frame();
+            h.dashboard.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(4, 3)));
+            h.frame();
+            assertTrue(h.row(3).startsWith("▶ db"), h.text());
+            assertTrue(h.row(0).contains("db · RUNNING"), h.row(0));
+            h.dashboard.handle(new MouseAction(MouseActionType.CLICK_DOWN, 1, new TerminalPosition(60, 3)));
+            h.frame();
+            assertTrue(h.row(3).startsWith("▶ db"), "a click in the log pane selects nothing:\n" + h.text());
+        }
+    }
+
+    @Test
     void start_runningProcessSaysSo() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 10, ScreenHarness.shell("web", "sleep 300"))) {
             h.startAll();
