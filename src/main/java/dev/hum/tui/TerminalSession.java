@@ -6,7 +6,6 @@ import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.hum.process.Supervisor;
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -34,7 +33,7 @@ public final class TerminalSession {
 
     /** Opens the terminal (raw mode, alternate screen, mouse), or fails with a reason. */
     public static TerminalSession open() throws IOException {
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), OUTPUT_BUFFER);
+        OutputStream out = new FrameOutput(new FileOutputStream(FileDescriptor.out), OUTPUT_BUFFER);
         DefaultTerminalFactory factory = new DefaultTerminalFactory(
                         out, new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
