@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class Dashboard {
 
     private static final long MESSAGE_NANOS = 4_000_000_000L;
+
+    /** New log lines alone redraw the screen at most this often (10 a second). */
+    private static final long LINES_FRAME_NANOS = 100_000_000L;
+
     private static final int WHEEL_ROWS = 3;
     private static final EnumSet<SGR> BOLD = EnumSet.of(SGR.BOLD);
 
@@ -50,6 +54,9 @@ final class Dashboard {
     private boolean dirty = true;
     private long drawnChanges;
     private long drawnSecond = Long.MIN_VALUE;
+    private List<ProcessState> drawnStates = List.of();
+    private long drawnTotal = -1;
+    private long drawnAt;
     private int listRows = 1;
     private int listWidth;
 
@@ -108,12 +115,27 @@ final class Dashboard {
      * result arrived, or a second passed while some uptime is counting.
      */
     boolean needsFrame() {
-        if (dirty || !results.isEmpty() || supervisor.registry().changes() != drawnChanges) {
+        if (dirty || !results.isEmpty()) {
             return true;
         }
-        long second = clock.nanoTime() / 1_000_000_000L;
-        return second != drawnSecond
-                && ProcessList.anyLive(supervisor.registry().board().states());
+        long changes = supervisor.registry().changes();
+        if (changes == drawnChanges) {
+            long second = clock.nanoTime() / 1_000_000_000L;
+            return second != drawnSecond && ProcessList.anyLive(drawnStates);
+        }
+        // Something changed. A change the list shows is drawn at once; new lines only when they
+        // are in view, and then at most LINES_PER_SECOND times a second: twenty chatty processes
+        // must not cost twenty frames a second.
+        List<ProcessState> states = supervisor.registry().board().states();
+        if (ProcessList.differs(states, drawnStates)) {
+            return true;
+        }
+        long total = feeds.get(selected).total();
+        if (total == drawnTotal) {
+            drawnChanges = changes; // only processes out of view printed: nothing to draw
+            return false;
+        }
+        return clock.nanoTime() - drawnAt >= LINES_FRAME_NANOS;
     }
 
     /** Handles one key or mouse event. */
@@ -288,6 +310,8 @@ final class Dashboard {
         }
         drawnChanges = supervisor.registry().changes();
         drawnSecond = clock.nanoTime() / 1_000_000_000L;
+        drawnAt = clock.nanoTime();
+        drawnTotal = feeds.get(selected).total();
         dirty = false;
 
         Canvas canvas = new Canvas(screen);
@@ -297,6 +321,7 @@ final class Dashboard {
             return;
         }
         List<ProcessState> states = supervisor.registry().board().states();
+        drawnStates = states;
         int content = Math.max(0, height - 1);
         listWidth = Math.min(ProcessList.preferredWidth(nameWidth), Math.max(1, width / 2));
         listRows = content;

@@ -35,17 +35,55 @@ final class MergedFeed implements LogFeed {
         return all.size() <= max ? all : new ArrayList<>(all.subList(0, max));
     }
 
+    /**
+     * Reads backwards from each log only as far as needed: a first guess of a fair share per log,
+     * then more from any log whose oldest line read is still newer than the {@code max}-th newest
+     * line overall (it may hide lines that belong in). With twenty logs and a screen of thirty
+     * rows this reads a few lines per log, not thirty from each.
+     */
     @Override
     public List<FeedLine> before(long position, int max) {
-        List<FeedLine> all = new ArrayList<>();
-        for (int p = 0; p < logs.size(); p++) {
-            LogBuffer log = logs.get(p);
-            long end = firstSeqAtOrAfter(log, position);
-            long start = Math.max(log.firstSeq(), end - max);
-            add(all, p, log.readFrom(start, (int) Math.max(0, end - start)));
+        int n = logs.size();
+        long[] ends = new long[n];
+        int[] taken = new int[n];
+        List<List<FeedLine>> perLog = new ArrayList<>(n);
+        int share = Math.max(4, 2 * max / Math.max(1, n));
+        for (int p = 0; p < n; p++) {
+            ends[p] = firstSeqAtOrAfter(logs.get(p), position);
+            perLog.add(new ArrayList<>());
+            grow(p, ends[p], Math.min(share, max), taken, perLog);
         }
-        all.sort(BY_ARRIVAL);
-        return all.size() <= max ? all : new ArrayList<>(all.subList(all.size() - max, all.size()));
+        while (true) {
+            List<FeedLine> all = new ArrayList<>();
+            perLog.forEach(all::addAll);
+            all.sort(BY_ARRIVAL);
+            if (all.size() > max) {
+                all = new ArrayList<>(all.subList(all.size() - max, all.size()));
+            }
+            long threshold = all.size() < max ? Long.MIN_VALUE : all.get(0).position();
+            boolean complete = true;
+            for (int p = 0; p < n; p++) {
+                List<FeedLine> mine = perLog.get(p);
+                boolean more = ends[p] - taken[p] - logs.get(p).firstSeq() > 0 && taken[p] < max;
+                if (more && (mine.isEmpty() || mine.get(0).position() > threshold)) {
+                    grow(p, ends[p], Math.min(max, Math.max(taken[p] * 2, share)), taken, perLog);
+                    complete = false;
+                }
+            }
+            if (complete) {
+                return all;
+            }
+        }
+    }
+
+    /** Makes log {@code p}'s window the {@code want} lines before {@code end}. */
+    private void grow(int p, long end, int want, int[] taken, List<List<FeedLine>> perLog) {
+        LogBuffer log = logs.get(p);
+        long start = Math.max(log.firstSeq(), end - want);
+        List<FeedLine> window = new ArrayList<>();
+        add(window, p, log.readFrom(start, (int) Math.max(0, end - start)));
+        perLog.set(p, window);
+        taken[p] = (int) Math.max(0, end - start);
     }
 
     @Override

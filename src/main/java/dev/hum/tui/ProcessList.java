@@ -104,6 +104,28 @@ final class ProcessList {
         return w >= width ? text + " " : text + " ".repeat(width - w);
     }
 
+    /**
+     * True when the list (or the pane's header) would show something else for {@code now} than for
+     * {@code drawn}: a status, pid, run, restart count or exit. A changed line count alone is not.
+     */
+    static boolean differs(List<ProcessState> now, List<ProcessState> drawn) {
+        if (now.size() != drawn.size()) {
+            return true;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            ProcessState a = now.get(i);
+            ProcessState b = drawn.get(i);
+            if (a.status() != b.status()
+                    || a.pid() != b.pid()
+                    || a.run() != b.run()
+                    || a.restarts() != b.restarts()
+                    || !a.exit().equals(b.exit())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when some process shows a clock that moves (uptime), so an idle frame still changes. */
     static boolean anyLive(List<ProcessState> states) {
         for (ProcessState s : states) {

@@ -91,6 +91,30 @@ final class DashboardTest {
     }
 
     @Test
+    void needsFrame_onlyForChangesInView() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(
+                100, 12, ScreenHarness.shell("a", "true", false), ScreenHarness.shell("b", "true", false))) {
+            h.press('j'); // a's log in view
+            assertFalse(h.dashboard.needsFrame(), "nothing changed since the last frame");
+            printLine(h, "b");
+            assertFalse(h.dashboard.needsFrame(), "b's new line is out of view");
+            printLine(h, "a");
+            h.await(h.dashboard::needsFrame, "a's new line to call for a frame");
+            h.frame();
+            h.supervisor.start("b").join();
+            assertTrue(h.dashboard.needsFrame(), "b's status is in the list");
+        }
+    }
+
+    /** What a pump does for one line: append it, then publish the new count. */
+    private static void printLine(ScreenHarness h, String name) {
+        var log = h.supervisor.log(name).orElseThrow();
+        log.appendNotice("a line");
+        long total = log.totalAppended();
+        h.supervisor.registry().find(name).orElseThrow().update(s -> s.withLines(total));
+    }
+
+    @Test
     void start_runningProcessSaysSo() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 10, ScreenHarness.shell("web", "sleep 300"))) {
             h.startAll();
