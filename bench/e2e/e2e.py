@@ -335,11 +335,12 @@ def main():
     ap.add_argument("--key-samples", type=int, default=30)
     ap.add_argument("--flagsets", default="", help="extra hum flag sets for start/ingest: name=flags;name=flags")
     ap.add_argument("--jar", default=str(JAR))
+    ap.add_argument("--flags-jar", default=None, help="jar for the --flagsets variants (default: --jar)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     RAW = open(out / "raw.jsonl", "a")
-    jar = Path(args.jar)
+    jar = Path(args.jar).resolve()
     tmux("kill-server", check=False)
     tmux("new-session", "-d", "-s", "keep", "-x", str(COLS), "-y", str(ROWS), "sleep 100000")
 
@@ -348,13 +349,14 @@ def main():
     pane = Dash("tmux pane", "pane")
     devnull = Dash("seq > /dev/null", "devnull")
     extra = []
+    fjar = Path(args.flags_jar).resolve() if args.flags_jar else jar
     for spec in filter(None, args.flagsets.split(";")):
         n, f = spec.split("=", 1)
         if "@CDS@" in f:
             archive = out / f"hum-{n}.jsa"
-            make_cds(f.replace("@CDS@", "").strip(), archive, jar)
+            make_cds(f.replace("@CDS@", "").strip(), archive, fjar)
             f = f.replace("@CDS@", f"-XX:SharedArchiveFile={archive}")
-        extra.append(Dash(f"hum [{n}]", "hum", f, jar))
+        extra.append(Dash(f"hum [{n}]", "hum", f, fjar))
 
     only = args.only.split(",")
     try:
