@@ -337,7 +337,7 @@ def main():
     ap.add_argument("--jar", default=str(JAR))
     ap.add_argument("--flags-jar", default=None, help="jar for the --flagsets variants (default: --jar)")
     args = ap.parse_args()
-    out = Path(args.out)
+    out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     RAW = open(out / "raw.jsonl", "a")
     jar = Path(args.jar).resolve()

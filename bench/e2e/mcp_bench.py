@@ -110,7 +110,7 @@ def main():
     ap.add_argument("--rate", type=float, default=1000)
     ap.add_argument("--jar", default=str(e2e.JAR))
     args = ap.parse_args()
-    out = Path(args.out)
+    out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     e2e.RAW = open(out / "raw.jsonl", "a")
     jar = Path(args.jar).resolve()
