@@ -12,8 +12,8 @@ case $mode in
   *) echo "usage: bench/e2e/run.sh [quick|full] [e2e.py options]" >&2; exit 2 ;;
 esac
 [ -n "${NO_BUILD:-}" ] || mvn -B -q -DskipTests package
-mprocs=bench/e2e/node_modules_dir/node_modules/.bin/mprocs
-[ -x "$mprocs" ] || npm install --prefix bench/e2e/node_modules_dir mprocs@0.9.6
+mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs 2>/dev/null || true)
+[ -n "$mprocs" ] || { npm install --prefix bench/e2e/node_modules_dir mprocs@0.9.6; mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs); }
 out=bench/results/e2e-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
 {
