@@ -45,11 +45,21 @@ def measure(load, run, args, jar):
             e2e.STARTED_PIDS.append(str(pidf))
             body = e2e.FLOOD if load == "flood" else "sleep 100000"
             procs.append((f"f{i}", f"echo $$ > {pidf}; exec {body}"))
-        pid = e2e.open_pane("mcp", dash.command(folder, procs), folder)
+        command = dash.command(folder, procs)
+        frames = folder / "frames.txt"
+        if args.probe:  # the same dashboard, wired by FrameProbe, which times each drawn frame
+            command = (f"java -Dprobe.out={frames} -cp {jar}:{e2e.HERE / 'work'} FrameProbe hum.yaml")
+        pid = e2e.open_pane("mcp", command, folder)
         mcp = None
         try:
             if e2e.wait_for("mcp", dash.shown, 60) is None:
                 return e2e.record("mcp", f"scripts_status [{load}]", run=run, error="no first frame")
+            quiet = None
+            if args.probe:
+                time.sleep(3)
+                q0 = time.time() * 1000
+                time.sleep(args.seconds)
+                quiet = (q0, time.time() * 1000)
             mcp = subprocess.Popen(["java", "-jar", str(jar), "mcp"], cwd=folder, stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=open(folder / "mcp.err", "wb"))
             rpc(mcp, {"jsonrpc": "2.0", "id": 0, "method": "initialize",
@@ -65,6 +75,7 @@ def measure(load, run, args, jar):
             for phase, secs in (("warm", args.warmup), ("measure", args.seconds)):
                 if phase == "measure":
                     c0, w0 = e2e.cpu_seconds(pid), time.monotonic()
+                    m0 = time.time() * 1000
                 end = time.perf_counter() + secs
                 slot = time.perf_counter()
                 while time.perf_counter() < end:
@@ -85,12 +96,23 @@ def measure(load, run, args, jar):
                     else:
                         slot = time.perf_counter()  # behind: do not burst to catch up
             dash_cpu = 100 * (e2e.cpu_seconds(pid) - c0) / (time.monotonic() - w0)
+            busy = (m0, time.time() * 1000)
             lat.sort()
+            extra = {}
+            if args.probe:
+                time.sleep(1.5)  # the probe flushes every 30 frames
+                rows = [tuple(map(int, l.split())) for l in frames.read_text().splitlines() if len(l.split()) == 2]
+                for tag, (a, b) in (("no_calls", quiet), ("calls", busy)):
+                    us = sorted(u / 1000 for t, u in rows if a <= t <= b)
+                    extra[f"frames_{tag}"] = len(us)
+                    extra[f"frame_p50_ms_{tag}"] = round(e2e.pct(us, 50), 3) if us else None
+                    extra[f"frame_p99_ms_{tag}"] = round(e2e.pct(us, 99), 3) if us else None
+                    extra[f"frame_max_ms_{tag}"] = round(us[-1], 3) if us else None
             return e2e.record("mcp", f"scripts_status [{load}]", run=run, bridged=bridged,
                               rate=round(len(lat) / args.seconds), p50_ms=round(e2e.pct(lat, 50), 3),
                               p99_ms=round(e2e.pct(lat, 99), 3), p999_ms=round(e2e.pct(lat, 99.9), 3),
                               max_ms=round(lat[-1], 3), dashboard_cpu_pct=round(dash_cpu, 1),
-                              rss_mb=e2e.rss_mb(pid))
+                              rss_mb=e2e.rss_mb(pid), dashboard="FrameProbe" if args.probe else "hum.jar", **extra)
         finally:
             if mcp:
                 mcp.stdin.close()
@@ -109,6 +131,7 @@ def main():
     ap.add_argument("--warmup", type=float, default=3)
     ap.add_argument("--rate", type=float, default=1000)
     ap.add_argument("--jar", default=str(e2e.JAR))
+    ap.add_argument("--probe", action="store_true", help="run the dashboard through FrameProbe to time its frames")
     args = ap.parse_args()
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)

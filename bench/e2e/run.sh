@@ -26,6 +26,9 @@ FLAGSETS=${FLAGSETS-"none=;c1=-XX:TieredStopAtLevel=1;serial=-XX:+UseSerialGC;cd
 python3 bench/e2e/e2e.py --runs "$runs" --key-samples "$samples" --out "$out" --flagsets "$FLAGSETS" \
   ${FLAGS_JAR:+--flags-jar "$FLAGS_JAR"} "$@" 2>&1 | tee "$out/log.txt"
 python3 bench/e2e/mcp_bench.py --out "$out" --runs "$mcp_runs" 2>&1 | tee -a "$out/log.txt"
+# frame times (issue 5): the same dashboard wired by bench/e2e/FrameProbe.java, which times each drawn frame
+mkdir -p bench/e2e/work && javac -cp target/hum.jar -d bench/e2e/work bench/e2e/FrameProbe.java
+python3 bench/e2e/mcp_bench.py --probe --out "$out" --runs "$mcp_runs" 2>&1 | tee -a "$out/log.txt"
 echo "load after: $(cat /proc/loadavg)" >> "$out/machine.txt"
 python3 bench/e2e/summarise.py "$out"
 echo "raw: $out/raw.jsonl  summary: $out/summary.md"

@@ -66,7 +66,7 @@ if pooled:
     lines.append("")
 for r in rows:
     if r["kind"] == "mcp":
-        lines.append(f"- mcp `{r['who']}`: " + ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("kind", "who", "t", "samples")))
+        lines.append(f"- mcp `{r['who']}` ({r.get('dashboard', 'hum.jar')}): " + ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("kind", "who", "t", "samples", "dashboard")))
 (out / "summary.md").write_text("\n".join(lines) + "\n")
 (out / "summary.json").write_text(json.dumps(summary, indent=1))
 print("\n".join(lines))
