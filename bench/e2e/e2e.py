@@ -346,6 +346,9 @@ def main():
     ap.add_argument("--key-samples", type=int, default=30)
     ap.add_argument("--flagsets", default="", help="extra hum flag sets for start/ingest: name=flags;name=flags")
     ap.add_argument("--jar", default=str(JAR))
+    ap.add_argument("--keys-with-flagsets", action="store_true", help="also run the key bench for the flag sets")
+    ap.add_argument("--idle-extra", action="store_true", help="also run the idle bench for fps 10 and the flag sets")
+    ap.add_argument("--skip", default="", help="comma-separated names of contestants to leave out")
     ap.add_argument("--flags-jar", default=None, help="jar for the --flagsets variants (default: --jar)")
     args = ap.parse_args()
     out = Path(args.out).resolve()
@@ -372,6 +375,11 @@ def main():
     # Diagnostics for the key latency under flood: a higher frame-rate ceiling, and a GC log of the same run.
     key_extra = [Dash("hum [fps 120]", "hum", "", jar, settings={"fps": 120}),
                  Dash("hum [gc log]", "hum", f"-Xlog:gc:file={out}/gc-keys-%p.log", jar)]
+    idle_extra = [Dash("hum [fps 10]", "hum", "", jar, settings={"fps": 10})] + extra if args.idle_extra else []
+    if args.keys_with_flagsets:
+        key_extra += extra
+    skip = set(filter(None, args.skip.split(",")))
+    keep = lambda ds: [d for d in ds if d.name not in skip]
     only = args.only.split(",")
     try:
         for r in range(args.runs):
@@ -382,16 +390,16 @@ def main():
                 return xs[k:] + xs[:k]
 
             if "start" in only:
-                for d in rot([hum, mprocs, pane] + extra):
+                for d in rot(keep([hum, mprocs, pane] + extra)):
                     start(d, r)
             if "ingest" in only:
-                for d in rot([hum, mprocs, pane, devnull] + extra):
+                for d in rot(keep([hum, mprocs, pane, devnull] + extra)):
                     ingest(d, r)
             if "keys" in only:
-                for d in rot([hum, mprocs, pane] + key_extra):
+                for d in rot(keep([hum, mprocs, pane] + key_extra)):
                     keys(d, r, args.key_samples)
             if "idle" in only:
-                for d in rot([hum, mprocs]):
+                for d in rot(keep([hum, mprocs] + idle_extra)):
                     idle(d, r, args.idle_seconds)
     finally:
         tmux("kill-server", check=False)
