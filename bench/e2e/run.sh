@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: hum against mprocs 0.9.6 in tmux panes of one size, plus floors and issue 5's MCP bench.
+#   bench/e2e/run.sh [quick|full] [extra e2e.py options]     (from anywhere; quick = 3 rounds, full = 5)
+# Environment: NO_BUILD=1 reuses target/hum.jar; FLAGS_JAR=path runs the JVM flag sets with another jar
+# (e.g. one built with the cursor-report flush fix, see bench/e2e/jvm-flags.md); FLAGSETS overrides the sets.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mode=${1:-quick}; shift || true
+case $mode in
+  quick) runs=3; samples=20; mcp_runs=2 ;;
+  full) runs=5; samples=30; mcp_runs=3 ;;
+  *) echo "usage: bench/e2e/run.sh [quick|full] [e2e.py options]" >&2; exit 2 ;;
+esac
+[ -n "${NO_BUILD:-}" ] || mvn -B -q -DskipTests package
+mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs 2>/dev/null || true)
+[ -n "$mprocs" ] || { npm install --prefix bench/e2e/node_modules_dir mprocs@0.9.6; mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs); }
+out=bench/results/e2e-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$out"
+{
+  echo "mode: $mode ($runs rounds, $samples key samples per run)"; date -u
+  uname -sr; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | sed -n 2p
+  java -version 2>&1 | head -2; "$mprocs" --version; tmux -V; python3 --version
+  echo "load: $(cat /proc/loadavg)"; git rev-parse HEAD
+} > "$out/machine.txt"
+FLAGSETS=${FLAGSETS-"none=;c1=-XX:TieredStopAtLevel=1;serial=-XX:+UseSerialGC;cds=@CDS@;serial+cds=-XX:+UseSerialGC @CDS@;lean=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k @CDS@"}
+python3 bench/e2e/e2e.py --runs "$runs" --key-samples "$samples" --out "$out" --flagsets "$FLAGSETS" \
+  ${FLAGS_JAR:+--flags-jar "$FLAGS_JAR"} "$@" 2>&1 | tee "$out/log.txt"
+python3 bench/e2e/mcp_bench.py --out "$out" --runs "$mcp_runs" 2>&1 | tee -a "$out/log.txt"
+# frame times (issue 5): the same dashboard wired by bench/e2e/FrameProbe.java, which times each drawn frame
+mkdir -p bench/e2e/work && javac -cp target/hum.jar -d bench/e2e/work bench/e2e/FrameProbe.java
+python3 bench/e2e/mcp_bench.py --probe --out "$out" --runs "$mcp_runs" 2>&1 | tee -a "$out/log.txt"
+echo "load after: $(cat /proc/loadavg)" >> "$out/machine.txt"
+python3 bench/e2e/summarise.py "$out"
+echo "raw: $out/raw.jsonl  summary: $out/summary.md"
