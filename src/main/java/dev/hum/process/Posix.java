@@ -27,10 +27,13 @@ public final class Posix {
         int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 
         int waitpid(int pid, int[] status, int options);
+
+        int setpriority(int which, int who, int prio) throws LastErrorException;
     }
 
     private static final int PR_SET_CHILD_SUBREAPER = 36;
     private static final int WNOHANG = 1;
+    private static final int PRIO_PROCESS = 0;
 
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
@@ -86,6 +89,22 @@ public final class Posix {
         try {
             return C.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
         } catch (LastErrorException | UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the calling thread a nicer scheduling priority (Linux schedules threads one by one, and
+     * Java's own thread priorities are ignored there). Returns false where that is not possible.
+     */
+    static boolean niceCurrentThread(int nice) {
+        try {
+            // /proc/thread-self points at /proc/PID/task/TID: the kernel's id of this thread.
+            String self = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"))
+                    .getFileName()
+                    .toString();
+            return C.setpriority(PRIO_PROCESS, Integer.parseInt(self), nice) == 0;
+        } catch (java.io.IOException | RuntimeException | UnsatisfiedLinkError e) {
             return false;
         }
     }

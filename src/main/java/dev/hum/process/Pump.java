@@ -36,8 +36,12 @@ final class Pump implements Runnable {
         return thread;
     }
 
+    /** Pumps yield the CPU to the render and key threads when a flood keeps every core busy. */
+    static final int PUMP_NICE = 5;
+
     @Override
     public void run() {
+        Posix.niceCurrentThread(PUMP_NICE);
         byte[] chunk = new byte[CHUNK];
         try (InputStream in = input) {
             int n;

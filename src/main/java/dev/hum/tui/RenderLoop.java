@@ -21,7 +21,7 @@ public final class RenderLoop {
      * Two threads. The key reader blocks in Lanterna's readInput and only puts strokes into a queue.
      * The render thread (the caller of run) is the only one that touches the screen and the
      * dashboard; it takes keys from the queue with a timeout that ends at the next frame deadline,
-     * so a key is handled at once and its effect drawn at the next deadline, at most one frame later.
+     * so a key is handled at once and its effect drawn at once; other changes wait for the deadline.
      */
 
     private final Screen screen;
@@ -52,6 +52,7 @@ public final class RenderLoop {
         while (true) {
             long wait = nextFrame - System.nanoTime();
             KeyStroke key = wait > 0 ? keys.poll(wait, TimeUnit.NANOSECONDS) : keys.poll();
+            boolean handled = key != null;
             while (key != null) {
                 dashboard.handle(key);
                 key = keys.poll();
@@ -61,7 +62,8 @@ public final class RenderLoop {
                 stopper.start();
             }
             long now = System.nanoTime();
-            if (now - nextFrame >= 0) {
+            // A key is drawn at once, not at the next deadline: the person is waiting for it.
+            if (handled || now - nextFrame >= 0) {
                 frame();
                 nextFrame = now + frameNanos;
             }

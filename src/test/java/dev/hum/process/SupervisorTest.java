@@ -117,6 +117,33 @@ final class SupervisorTest {
     }
 
     @Test
+    void pumps_runAtANicerPriorityThanTheScreen() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("chatty", "while :; do echo x; sleep 0.01; done")));
+        supervisor.start("chatty").get(10, TimeUnit.SECONDS);
+        java.util.List<Integer> nices = new java.util.ArrayList<>();
+        Await.until("the pump threads", () -> {
+            nices.clear();
+            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        if (java.nio.file.Files.readString(task.resolve("comm")).startsWith("hum-pump-chatty")) {
+                            String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                            nices.add(Integer.parseInt(
+                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+                        }
+                    } catch (java.io.IOException e) {
+                        // the thread ended while we looked
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return nices.size() == 2;
+        });
+        assertEquals(java.util.List.of(Pump.PUMP_NICE, Pump.PUMP_NICE), nices);
+    }
+
+    @Test
     void start_missingBinaryFailsWithReasonInLog() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.argv("ghost", Specs.TMP, "no-such-binary-hum-test")));
         ActionResult result = supervisor.start("ghost").get(10, TimeUnit.SECONDS);
