@@ -10,9 +10,11 @@ import dev.hum.log.Source;
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,27 +122,36 @@ final class SupervisorTest {
     void pumps_runAtANicerPriorityThanTheScreen() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("chatty", "while :; do echo x; sleep 0.01; done")));
         supervisor.start("chatty").get(10, TimeUnit.SECONDS);
-        java.util.List<Integer> nices = new java.util.ArrayList<>();
-        Await.until("the pump threads", () -> {
-            nices.clear();
-            try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
-                tasks.forEach(task -> {
-                    try {
-                        if (java.nio.file.Files.readString(task.resolve("comm")).startsWith("hum-pump-chatty")) {
-                            String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                            nices.add(Integer.parseInt(
-                                    stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
-                        }
-                    } catch (java.io.IOException e) {
-                        // the thread ended while we looked
+        List<Integer> expected = List.of(Pump.PUMP_NICE, Pump.PUMP_NICE);
+        // A pump thread is named before it runs and lowers its own priority as its first step, so
+        // poll until both have done so; a pump that never does leaves the last reading in the failure.
+        List<Integer> nices = pumpNices("hum-pump-chatty");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!nices.equals(expected) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+            nices = pumpNices("hum-pump-chatty");
+        }
+        assertEquals(expected, nices);
+    }
+
+    /** The nice value of each of this JVM's threads whose name starts with {@code prefix}. */
+    private static List<Integer> pumpNices(String prefix) throws IOException {
+        List<Integer> nices = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        // Field 19 of stat; the fields after the ")" of the name start at field 3.
+                        nices.add(Integer.parseInt(
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
                     }
-                });
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+                } catch (IOException e) {
+                    // the thread ended while we looked
+                }
             }
-            return nices.size() == 2;
-        });
-        assertEquals(java.util.List.of(Pump.PUMP_NICE, Pump.PUMP_NICE), nices);
+        }
+        return nices;
     }
 
     @Test

@@ -291,6 +291,15 @@ final class DashboardTest {
     }
 
     @Test
+    void quit_whenTheTerminalInputEnds() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 10, ScreenHarness.shell("web", "sleep 300"))) {
+            h.frame();
+            h.dashboard.handle(new com.googlecode.lanterna.input.KeyStroke(KeyType.EOF));
+            assertTrue(h.dashboard.quitRequested(), "nobody can press q once stdin is gone");
+        }
+    }
+
+    @Test
     void readme_keyTableIsTheKeyMap() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains(KeyMap.markdownTable()), "README's key table must be:\n" + KeyMap.markdownTable());
