@@ -18,11 +18,13 @@ final class Canvas {
     static final EnumSet<SGR> PLAIN = EnumSet.noneOf(SGR.class);
 
     private final Screen screen;
+    private final Glyphs glyphs;
     private final int columns;
     private final int rows;
 
-    Canvas(Screen screen) {
+    Canvas(Screen screen, Glyphs glyphs) {
         this.screen = screen;
+        this.glyphs = glyphs;
         TerminalSize size = screen.getTerminalSize();
         this.columns = size.getColumns();
         this.rows = size.getRows();
@@ -38,7 +40,7 @@ final class Canvas {
 
     /** Fills a rectangle with blanks of the given background. */
     void fill(int col, int row, int width, int height, TextColor bg) {
-        TextCharacter blank = new TextCharacter(' ', TextColor.ANSI.DEFAULT, bg);
+        TextCharacter blank = glyphs.row(TextColor.ANSI.DEFAULT, bg, PLAIN).of(' ');
         for (int r = Math.max(0, row); r < Math.min(rows, row + height); r++) {
             for (int c = Math.max(0, col); c < Math.min(columns, col + width); c++) {
                 screen.setCharacter(c, r, blank);
@@ -69,6 +71,7 @@ final class Canvas {
         if (row < 0 || row >= rows) {
             return col;
         }
+        Glyphs.Row cells = glyphs.row(fg, bg, sgr);
         int c = col;
         for (int i = from; i < to && c < limit; i++) {
             char ch = text.charAt(i);
@@ -84,7 +87,7 @@ final class Canvas {
                 width = 1;
             }
             if (c >= 0) {
-                screen.setCharacter(c, row, new TextCharacter(ch, fg, bg, sgr));
+                screen.setCharacter(c, row, cells.of(ch));
             }
             c += width;
         }

@@ -41,6 +41,7 @@ final class Dashboard {
     private final boolean withAll;
     private final int nameWidth;
     private final LogPane pane = new LogPane();
+    private final Glyphs glyphs = new Glyphs();
     private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
     private final Clock clock;
 
@@ -314,7 +315,7 @@ final class Dashboard {
         drawnTotal = feeds.get(selected).total();
         dirty = false;
 
-        Canvas canvas = new Canvas(screen);
+        Canvas canvas = new Canvas(screen, glyphs);
         int width = canvas.columns();
         int height = canvas.rows();
         if (width <= 0 || height <= 0) {

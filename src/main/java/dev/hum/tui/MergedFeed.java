@@ -94,8 +94,8 @@ final class MergedFeed implements LogFeed {
     @Override
     public long total() {
         long total = 0;
-        for (LogBuffer log : logs) {
-            total += log.totalAppended();
+        for (int p = 0; p < logs.size(); p++) { // no iterator: the render loop asks at every tick
+            total += logs.get(p).totalAppended();
         }
         return total;
     }
