@@ -199,7 +199,7 @@ def ingest(dash, run):
             close_pane("ingest", pid)
 
 
-def idle(dash, run, seconds):
+def idle(dash, run, seconds, late=0):
     with tempfile.TemporaryDirectory(prefix="humbench-") as d:
         folder = Path(d)
         procs = []
@@ -215,7 +215,16 @@ def idle(dash, run, seconds):
             c0, t0 = cpu_seconds(pid), time.monotonic()
             time.sleep(seconds)
             c1, t1 = cpu_seconds(pid), time.monotonic()
-            return record("idle", dash.name, run=run, cpu_pct=100 * (c1 - c0) / (t1 - t0), rss_mb=rss_mb(pid))
+            early = record("idle", dash.name, run=run, cpu_pct=100 * (c1 - c0) / (t1 - t0), rss_mb=rss_mb(pid))
+            if late > 0:
+                # Same pane, a second window once the JIT has settled: steady cost apart from warm-up.
+                time.sleep(max(0.0, late - (t1 - t0) - 5))
+                c2, t2 = cpu_seconds(pid), time.monotonic()
+                time.sleep(seconds)
+                c3, t3 = cpu_seconds(pid), time.monotonic()
+                record("idle-settled", dash.name, run=run, cpu_pct=100 * (c3 - c2) / (t3 - t2), rss_mb=rss_mb(pid),
+                       settle_s=round(t2 - t0 + 5, 1))
+            return early
         finally:
             close_pane("idle", pid)
 
@@ -343,6 +352,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--only", default="start,ingest,idle,keys")
     ap.add_argument("--idle-seconds", type=float, default=20)
+    ap.add_argument("--idle-late", type=float, default=0,
+                    help="also measure idle CPU in a second window starting this many seconds after the first frame")
     ap.add_argument("--key-samples", type=int, default=30)
     ap.add_argument("--flagsets", default="", help="extra hum flag sets for start/ingest: name=flags;name=flags")
     ap.add_argument("--jar", default=str(JAR))
@@ -400,7 +411,7 @@ def main():
                     keys(d, r, args.key_samples)
             if "idle" in only:
                 for d in rot(keep([hum, mprocs] + idle_extra)):
-                    idle(d, r, args.idle_seconds)
+                    idle(d, r, args.idle_seconds, args.idle_late)
     finally:
         tmux("kill-server", check=False)
         kill_started()

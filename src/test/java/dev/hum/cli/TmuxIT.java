@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real jar on a real terminal: tmux runs a shell, the test types {@code java -jar hum.jar} into
- * it, presses keys and reads the pane back. Runs in the integration-test phase, after the jar is
+ * The real jar on a real terminal: tmux runs a shell, the test types {@code java -jar hum.jar} (or
+ * the launcher beside it) into it, presses keys and reads the pane back. Runs in the integration-test phase, after the jar is
  * built.
  */
 final class TmuxIT {
@@ -197,6 +197,31 @@ final class TmuxIT {
         tmux.keys("q");
         assertEquals(0, awaitExit());
         assertEquals(List.of(), TokenScan.find(token), "processes left after q");
+    }
+
+    @Test
+    void launcher_runsHumWithTheChosenFlagsAndTheBuildsClassDataArchive() throws Exception {
+        Path launcher = JAR.resolveSibling("hum");
+        Path archive = JAR.resolveSibling("hum.jsa");
+        assertTrue(Files.isExecutable(launcher), launcher + " is missing: the build copies it beside the jar");
+        assertTrue(
+                Files.isRegularFile(archive),
+                archive + " is missing: the build's class-data session failed, see target/class-data-training");
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + launcher + "; echo \"EXIT=$?\"");
+        tmux.awaitText("gate-ready");
+        long hum = tmux.childOfShell("hum.jar").orElseThrow(() -> new AssertionError("no hum under the shell"));
+        String argv = Files.readString(Path.of("/proc", Long.toString(hum), "cmdline"))
+                .replace('\0', ' ');
+        assertTrue(argv.contains("-XX:+UseSerialGC"), argv);
+        // The JVM maps an archive it accepted; one that does not match the jar or the JDK is dropped.
+        String maps = Files.readString(Path.of("/proc", Long.toString(hum), "maps"));
+        assertTrue(maps.contains(archive.toRealPath().toString()), "the archive is not mapped by " + argv);
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+        assertEquals(List.of(), TokenScan.find(token), "processes left after q");
+        assertShellUsable();
     }
 
     @Test
