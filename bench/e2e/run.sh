@@ -22,8 +22,13 @@ mkdir -p "$out"
   java -version 2>&1 | head -2; "$mprocs" --version; tmux -V; python3 --version
   echo "load: $(cat /proc/loadavg)"; git rev-parse HEAD
 } > "$out/machine.txt"
-FLAGSETS=${FLAGSETS-"none=;c1=-XX:TieredStopAtLevel=1;serial=-XX:+UseSerialGC;cds=@CDS@;serial+cds=-XX:+UseSerialGC @CDS@;lean=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k @CDS@"}
+# "hum" is `java -jar target/hum.jar`; "hum [launcher]" runs the same jar with the flags of target/hum, the
+# launcher the README opens hum with, and the class-data archive the build wrote beside it. The flag sets
+# explored before the launcher existed (bench/e2e/jvm-flags.md) were:
+#   FLAGSETS="none=;c1=-XX:TieredStopAtLevel=1;serial=-XX:+UseSerialGC;cds=@CDS@;serial+cds=-XX:+UseSerialGC @CDS@;lean=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx256m -Xss512k @CDS@"
+FLAGSETS=${FLAGSETS-"launcher=-XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile=$PWD/target/hum.jsa"}
 python3 bench/e2e/e2e.py --runs "$runs" --key-samples "$samples" --out "$out" --flagsets "$FLAGSETS" \
+  --idle-extra --keys-with-flagsets --idle-late 120 --skip "hum [fps 120],hum [fps 10]" \
   ${FLAGS_JAR:+--flags-jar "$FLAGS_JAR"} "$@" 2>&1 | tee "$out/log.txt"
 python3 bench/e2e/mcp_bench.py --out "$out" --runs "$mcp_runs" 2>&1 | tee -a "$out/log.txt"
 # frame times (issue 5): the same dashboard wired by bench/e2e/FrameProbe.java, which times each drawn frame
