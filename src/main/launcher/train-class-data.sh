@@ -46,7 +46,7 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
     sleep 2
     printf 'jj'
     sleep 0.5
-    printf '/tick\rn'
+    printf '/green\rn'
     sleep 0.5
     printf '?'
     sleep 0.5
