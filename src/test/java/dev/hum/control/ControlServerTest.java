@@ -127,12 +127,16 @@ final class ControlServerTest {
             assertEquals("RUNNING", info.status());
             assertTrue(info.pid() > 0);
             long deadline = System.nanoTime() + 10_000_000_000L;
-            // stdout and stderr have their own pumps: wait for both lines, in whatever order
-            while (client.search(Optional.empty(), "WARN: slow", false, 10).isEmpty()
+            // stdout and stderr have their own pumps: wait for both lines, in whatever order. Anchored:
+            // the start line ("hum: start #1: echo ready; echo 'warn: slow' ...") contains both texts.
+            while (client.search(Optional.empty(), "^warn: slow$", true, 10).isEmpty()
                     || client.search(Optional.of("echo"), "^ready$", true, 10).isEmpty()) {
                 assertTrue(System.nanoTime() < deadline, "the line never arrived");
                 Thread.sleep(20);
             }
+            // A plain search ignores case: the start line and the stderr line.
+            assertEquals(
+                    2, client.search(Optional.empty(), "WARN: slow", false, 10).size());
             LogPage page = client.logs(Optional.of("echo"), OptionalLong.of(0), 10);
             assertEquals(3, page.lines().size());
             assertEquals(3, page.nextCursor());
