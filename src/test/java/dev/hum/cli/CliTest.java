@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -184,13 +185,12 @@ final class CliTest {
         }
     }
 
-    private static void awaitOutput(HumProcess hum, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!hum.stdoutText().contains(text)) {
-            if (System.nanoTime() - deadline > 0 || !hum.process.isAlive()) {
-                throw new AssertionError("no '" + text + "' in: " + hum.stdoutText() + hum.stderrText());
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitOutput(HumProcess hum, String text) {
+        // Stops early when hum has exited: its output is then all there will be.
+        String seen = Poll.until(
+                "'" + text + "' from hum",
+                () -> hum.stdoutText() + hum.stderrText(),
+                out -> out.contains(text) || !hum.process.isAlive());
+        assertTrue(hum.stdoutText().contains(text), "no '" + text + "' in: " + seen);
     }
 }

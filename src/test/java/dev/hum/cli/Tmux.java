@@ -1,6 +1,8 @@
 package dev.hum.cli;
 
+import dev.hum.testing.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,7 +20,6 @@ import java.util.function.Predicate;
  */
 final class Tmux implements AutoCloseable {
 
-    private static final long WAIT_NANOS = 60_000_000_000L;
     private static final String SESSION = "hum";
 
     private final String socket = "hum-test-" + UUID.randomUUID().toString().substring(0, 8);
@@ -83,18 +84,20 @@ final class Tmux implements AutoCloseable {
     }
 
     /** Polls the pane until {@code condition} holds, or fails with the last screen. */
-    String await(Predicate<String> condition, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        while (true) {
-            String screen = screen();
-            if (condition.test(screen)) {
-                return screen;
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out waiting for " + what + "; pane:\n" + screen);
-            }
-            Thread.sleep(50);
-        }
+    String await(Predicate<String> condition, String what) {
+        return Poll.until(
+                what,
+                () -> {
+                    try {
+                        return screen();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                },
+                condition);
     }
 
     String awaitText(String text) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -155,11 +156,8 @@ final class TmuxIT {
         awaitStatus("stubborn", "RUNNING");
         tmux.close(); // the terminal goes away: hum gets SIGHUP
         tmux = null;
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!TokenScan.find(token).isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(50);
-        }
-        assertEquals(List.of(), TokenScan.find(token), "processes left after the window closed");
+        // Fails with the pids still running if any process outlives the window.
+        Poll.until("every process to stop after the window closed", () -> TokenScan.find(token), List::isEmpty);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.hum.config.Settings;
 import dev.hum.config.StopSignal;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -126,14 +127,14 @@ final class ControlServerTest {
             ProcessInfo info = client.status(Optional.of("echo")).get(0);
             assertEquals("RUNNING", info.status());
             assertTrue(info.pid() > 0);
-            long deadline = System.nanoTime() + 10_000_000_000L;
             // stdout and stderr have their own pumps: wait for both lines, in whatever order. Anchored:
             // the start line ("hum: start #1: echo ready; echo 'warn: slow' ...") contains both texts.
-            while (client.search(Optional.empty(), "^warn: slow$", true, 10).isEmpty()
-                    || client.search(Optional.of("echo"), "^ready$", true, 10).isEmpty()) {
-                assertTrue(System.nanoTime() < deadline, "the line never arrived");
-                Thread.sleep(20);
-            }
+            Poll.until(
+                    "the stdout and the stderr line",
+                    () -> !client.search(Optional.empty(), "^warn: slow$", true, 10)
+                                    .isEmpty()
+                            && !client.search(Optional.of("echo"), "^ready$", true, 10)
+                                    .isEmpty());
             // A plain search ignores case: the start line and the stderr line.
             assertEquals(
                     2, client.search(Optional.empty(), "WARN: slow", false, 10).size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.control.Wire;
+import dev.hum.testing.Poll;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -89,14 +89,16 @@ final class McpProtocolTest {
             JsonNode run = s.call("scripts_run", "{\"name\":\"web\"}");
             assertFalse(Session.isError(run), run.toString());
             assertTrue(Session.text(run).contains("web started"), Session.text(run));
-            waitFor(() -> text(s, "logs_stream", "{\"name\":\"web\"}").contains("error: boom"));
+            Poll.until("web's error line", () -> text(s, "logs_stream", "{\"name\":\"web\"}")
+                    .contains("error: boom"));
 
             JsonNode status = s.call("scripts_status", "{\"name\":\"web\"}");
             JsonNode web = status.path("structuredContent").path("processes").get(0);
             assertEquals("RUNNING", web.path("status").asString());
             assertTrue(web.path("pid").asLong() > 0);
             // hum's start notice and the two lines; the count is published just after the lines
-            waitFor(() -> text(s, "scripts_status", "{}").contains("lines 3"));
+            Poll.until(
+                    "three lines counted", () -> text(s, "scripts_status", "{}").contains("lines 3"));
 
             // stdout and stderr have their own pumps, so lines 1 and 2 may come in either order
             JsonNode page = s.call("logs_stream", "{\"name\":\"web\",\"cursor\":1,\"limit\":2}");
@@ -216,16 +218,6 @@ final class McpProtocolTest {
             return Session.text(s.call(tool, args));
         } catch (IOException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    static void waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 10 s");
-            }
-            Thread.sleep(20);
         }
     }
 }

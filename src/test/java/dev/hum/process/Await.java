@@ -1,37 +1,17 @@
 package dev.hum.process;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
-import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import dev.hum.testing.Poll;
 import java.util.function.Predicate;
 
-/** Polls a condition on real processes until it holds or a generous limit passes. */
+/** Waits for a process's state to satisfy a condition. */
 final class Await {
-
-    private static final Duration LIMIT = Duration.ofSeconds(20);
 
     private Await() {}
 
-    static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted waiting for " + what);
-            }
-        }
-    }
-
+    /** The first state read that satisfies {@code condition}; fails with the last one read. */
     static ProcessState state(StateCell cell, String what, Predicate<ProcessState> condition) {
-        until(what + " (last: " + cell.get() + ")", () -> condition.test(cell.get()));
-        return cell.get();
+        return Poll.until(what, cell::get, condition);
     }
 }

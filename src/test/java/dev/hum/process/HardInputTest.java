@@ -14,6 +14,7 @@ import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +111,6 @@ final class HardInputTest {
                 Await.state(cell("crashy"), "last exit", s -> !s.status().isLive());
         assertEquals(1001, end.run());
         assertEquals("FAILED 1", end.statusWord());
-        Await.until("pump and exit threads to finish", () -> Thread.activeCount() <= threadsBefore + 4);
+        Poll.until("pump and exit threads to finish", () -> Thread.activeCount() <= threadsBefore + 4);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ final class OrphanTest {
         supervisor.start("spawner").get(10, TimeUnit.SECONDS);
         long hum = ProcessHandle.current().pid();
         long leader = supervisor.registry().find("spawner").orElseThrow().get().pid();
-        Await.until(
+        Poll.until(
                 "the daemon to be re-parented", () -> Leftovers.find(t).stream().anyMatch(pid -> ProcEntry.read(pid)
                         .map(e -> e.ppid() == hum && e.sid() != leader)
                         .orElse(false)));
@@ -47,7 +48,7 @@ final class OrphanTest {
         supervisor = new Supervisor(Specs.config(Specs.tagged("setup", "(setsid sh -c 'sleep 310 &'); exit 0", t)));
         supervisor.start("setup").get(10, TimeUnit.SECONDS);
         Await.state(supervisor.registry().find("setup").orElseThrow(), "exit", s -> s.status() == Status.EXITED);
-        Await.until("the daemon", () -> !Leftovers.find(t).isEmpty());
+        Poll.until("the daemon", () -> !Leftovers.find(t).isEmpty());
         assertTrue(supervisor.stopAll());
         assertEquals(List.of(), Leftovers.find(t));
     }
@@ -58,7 +59,7 @@ final class OrphanTest {
         String script = "i=0; while [ $i -lt 500 ]; do sleep 311 & i=$((i+1)); done; echo forked; wait";
         supervisor = new Supervisor(Specs.config(Specs.tagged("forker", script, t, Duration.ofSeconds(5))));
         supervisor.start("forker").get(10, TimeUnit.SECONDS);
-        Await.until("500 children", () -> Leftovers.find(t).size() >= 501);
+        Poll.until("500 children", () -> Leftovers.find(t).size() >= 501);
         supervisor.stop("forker").get(60, TimeUnit.SECONDS);
         assertEquals(List.of(), Leftovers.find(t));
     }
@@ -69,7 +70,7 @@ final class OrphanTest {
         supervisor = new Supervisor(Specs.config(Specs.tagged("brief", "(setsid sh -c 'sleep 0.2 &'); sleep 300", t)));
         supervisor.start("brief").get(10, TimeUnit.SECONDS);
         long hum = ProcessHandle.current().pid();
-        Await.until("the orphan to end as hum's zombie", () -> ProcessTable.snapshot().zombieChildrenOf(hum).stream()
+        Poll.until("the orphan to end as hum's zombie", () -> ProcessTable.snapshot().zombieChildrenOf(hum).stream()
                 .anyMatch(z -> z.sid() != Posix.ownSession() && z.pid() != z.sid()));
         Orphans.reap();
         assertFalse(

@@ -10,7 +10,9 @@ import dev.hum.log.Source;
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,17 +127,11 @@ final class SupervisorTest {
         List<Integer> expected = List.of(Pump.PUMP_NICE, Pump.PUMP_NICE);
         // A pump thread is named before it runs and lowers its own priority as its first step, so
         // poll until both have done so; a pump that never does leaves the last reading in the failure.
-        List<Integer> nices = pumpNices("hum-pump-chatty");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!nices.equals(expected) && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-            nices = pumpNices("hum-pump-chatty");
-        }
-        assertEquals(expected, nices);
+        Poll.until("both pumps at nice " + Pump.PUMP_NICE, () -> pumpNices("hum-pump-chatty"), expected::equals);
     }
 
     /** The nice value of each of this JVM's threads whose name starts with {@code prefix}. */
-    private static List<Integer> pumpNices(String prefix) throws IOException {
+    private static List<Integer> pumpNices(String prefix) {
         List<Integer> nices = new ArrayList<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -150,6 +146,8 @@ final class SupervisorTest {
                     // the thread ended while we looked
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return nices;
     }

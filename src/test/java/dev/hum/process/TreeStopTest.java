@@ -8,6 +8,7 @@ import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class TreeStopTest {
         String script = "sh -c 'sleep 301 & sleep 302 & wait' & sleep 303 & wait";
         supervisor = new Supervisor(Specs.config(Specs.tagged("tree", script, t)));
         supervisor.start("tree").get(10, TimeUnit.SECONDS);
-        Await.until("all five processes to start", () -> Leftovers.find(t).size() >= 5);
+        Poll.until("all five processes to start", () -> Leftovers.find(t).size() >= 5);
         supervisor.stop("tree").get(30, TimeUnit.SECONDS);
         assertEquals(Status.STOPPED, cell("tree").get().status());
         assertEquals(List.of(), Leftovers.find(t));
@@ -61,7 +62,7 @@ final class TreeStopTest {
         supervisor = new Supervisor(Specs.config(Specs.tagged("stubborn", script, t, Duration.ofMillis(700))));
         supervisor.start("stubborn").get(10, TimeUnit.SECONDS);
         // Wait for the line itself, not the start notice that quotes the command.
-        Await.until("the trap to be set", () -> log("stubborn").contains("\nready\n"));
+        Poll.until("the trap to be set", () -> log("stubborn").contains("\nready\n"));
         ActionResult result = supervisor.stop("stubborn").get(30, TimeUnit.SECONDS);
         assertTrue(result.message().contains("killed with SIGKILL"), result.message());
         assertTrue(
@@ -78,7 +79,7 @@ final class TreeStopTest {
         supervisor = new Supervisor(Specs.config(Specs.tagged("escaper", script, t)));
         supervisor.start("escaper").get(10, TimeUnit.SECONDS);
         long leader = cell("escaper").get().pid();
-        Await.until("a grandchild in a group of its own", () -> Leftovers.find(t).stream()
+        Poll.until("a grandchild in a group of its own", () -> Leftovers.find(t).stream()
                 .anyMatch(
                         pid -> ProcEntry.read(pid).map(e -> e.pgid() != leader).orElse(false)));
         supervisor.stop("escaper").get(30, TimeUnit.SECONDS);
@@ -115,7 +116,7 @@ final class TreeStopTest {
                 Specs.tagged("b", "sh -c 'sleep 307; true'; true", t),
                 Specs.tagged("c", "trap '' TERM; sleep 308", t, Duration.ofMillis(500))));
         supervisor.startAutostart().forEach(CompletableFuture::join);
-        Await.until("all started", () -> Leftovers.find(t).size() >= 4);
+        Poll.until("all started", () -> Leftovers.find(t).size() >= 4);
         assertTrue(supervisor.stopAll());
         for (ProcessState s : supervisor.registry().board().states()) {
             assertEquals(Status.STOPPED, s.status(), s.toString());

@@ -1,7 +1,5 @@
 package dev.hum.tui;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
@@ -16,6 +14,7 @@ import dev.hum.config.ProjectConfig;
 import dev.hum.config.Settings;
 import dev.hum.config.StopSignal;
 import dev.hum.process.Supervisor;
+import dev.hum.testing.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,19 +123,9 @@ final class ScreenHarness implements AutoCloseable {
                 "screen to show '" + expected + "'");
     }
 
+    /** Waits for {@code condition}; a failure shows the screen as it was last read. */
     void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out waiting for " + what + "; screen:\n" + text());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Poll.until(what, this::text, screen -> condition.getAsBoolean());
     }
 
     @Override
