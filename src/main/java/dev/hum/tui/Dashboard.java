@@ -125,7 +125,7 @@ final class Dashboard {
             return second != drawnSecond && ProcessList.anyLive(drawnStates);
         }
         // Something changed. A change the list shows is drawn at once; new lines only when they
-        // are in view, and then at most LINES_PER_SECOND times a second: twenty chatty processes
+        // are in view, and then at most once per LINES_FRAME_NANOS: twenty chatty processes
         // must not cost twenty frames a second.
         List<ProcessState> states = supervisor.registry().board().states();
         if (ProcessList.differs(states, drawnStates)) {
