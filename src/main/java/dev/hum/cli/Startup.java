@@ -69,16 +69,18 @@ final class Startup {
     /** Without a journal hum still runs; only the clean-up after a SIGKILL is lost, so it says so. */
     private static Journal openJournal(ProjectConfig config, PrintStream err) {
         Path sock = SocketPath.forProject(projectFolder(config));
-        Path file = sock.resolveSibling(sock.getFileName().toString().replaceAll("\\.sock$", ".journal"));
-        Journal.Leftovers left = Journal.leftBehind(file);
-        if (!left.isEmpty()) {
-            err.println("hum: found " + left.describe() + "; stopping them");
+        Path folder = sock.getParent();
+        String base = sock.getFileName().toString().replaceAll("\\.sock$", "");
+        for (Journal.Leftovers left : Journal.leftBehind(folder, base)) {
+            if (!left.isEmpty()) {
+                err.println("hum: found " + left.describe() + "; stopping them");
+            }
             left.stop();
         }
         try {
-            return Journal.start(file, SessionMark.current());
+            return Journal.start(folder, base, SessionMark.current());
         } catch (IOException | RuntimeException e) {
-            err.println("hum: cannot write the journal " + file + " (" + e.getMessage()
+            err.println("hum: cannot write a journal in " + folder + " (" + e.getMessage()
                     + "); if hum is killed, its processes may be left running");
             return Journal.NONE;
         }

@@ -2,12 +2,14 @@ package dev.hum.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A small file in the runtime folder that names the running hum session and the process groups it
@@ -20,6 +22,10 @@ public final class Journal {
     public static final Journal NONE = new Journal(null, null);
 
     private static final String HEADER = "hum-journal 1";
+    private static final String SUFFIX = ".journal";
+
+    /** {@code <pid>-<start time>}, as {@link SessionMark} makes them. */
+    private static final Pattern SESSION_ID = Pattern.compile("\\d{1,18}-\\d{1,20}");
 
     private final Path file;
     private final SessionMark mark;
@@ -30,92 +36,112 @@ public final class Journal {
     }
 
     /**
-     * Writes a new journal for {@code mark} at {@code file} (the caller has handled any journal
-     * found there, see {@link #leftBehind}).
+     * Writes a new journal for {@code mark}: {@code <folder>/<base>.<session>.journal}, one file per
+     * hum, so that two hums in one project folder never overwrite each other's record (the caller
+     * has handled the journals of dead hums found there, see {@link #leftBehind}).
      */
-    public static Journal start(Path file, SessionMark mark) throws IOException {
-        if (!Files.isDirectory(file.getParent())) {
+    public static Journal start(Path folder, String base, SessionMark mark) throws IOException {
+        if (!Files.isDirectory(folder)) {
             // Only its user may look into the runtime folder (the control socket lives there too).
             Files.createDirectories(
-                    file.getParent(),
+                    folder,
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         }
+        Path file = folder.resolve(base + "." + mark.id() + SUFFIX);
         Files.writeString(file, HEADER + "\nsession " + mark.id() + "\n", StandardCharsets.UTF_8);
         return new Journal(file, mark);
     }
 
     /**
-     * The processes a dead hum left behind according to the journal at {@code file}: those that
-     * still carry its session mark, and the members of the groups it recorded. Empty when there is
-     * no journal, or its hum still runs.
+     * What dead hums left behind according to the journals named {@code <base>.<session>.journal} in
+     * {@code folder}: one entry per journal whose hum no longer runs (the journals of running hums
+     * are theirs alone). Each entry's {@link Leftovers#stop} also removes its journal.
      */
-    public static Leftovers leftBehind(Path file) {
+    public static List<Leftovers> leftBehind(Path folder, String base) {
+        List<Leftovers> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, base + ".*" + SUFFIX)) {
+            for (Path file : files) {
+                String session = file.getFileName().toString();
+                session = session.substring(base.length() + 1, session.length() - SUFFIX.length());
+                // the glob alone would also take a project whose folder name extends this one's
+                if (SESSION_ID.matcher(session).matches()) {
+                    read(file).ifPresent(found::add);
+                }
+            }
+        } catch (IOException e) {
+            // no runtime folder yet, or unreadable: nothing this hum could clean up
+        }
+        return found;
+    }
+
+    private static Optional<Leftovers> read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return Leftovers.NONE;
+            return Optional.empty();
         }
-        if (lines.isEmpty()
-                || !lines.get(0).equals(HEADER)
-                || lines.size() < 2
-                || !lines.get(1).startsWith("session ")) {
-            return Leftovers.NONE;
+        if (lines.size() < 2 || !lines.get(0).equals(HEADER) || !lines.get(1).startsWith("session ")) {
+            return Optional.empty();
         }
         SessionMark dead = new SessionMark(lines.get(1).substring("session ".length()));
-        if (dead.humAlive()) {
-            return Leftovers.NONE;
+        if (!SESSION_ID.matcher(dead.id()).matches() || dead.humAlive()) {
+            return Optional.empty();
         }
-        ProcessTable table = ProcessTable.snapshot();
         List<Long> groups = new ArrayList<>();
         for (String line : lines.subList(2, lines.size())) {
-            if (line.startsWith("group ")) {
-                long pgid = Long.parseLong(line.substring("group ".length()).trim());
+            if (line.matches("group \\d{1,18}")) {
+                long pgid = Long.parseLong(line.substring("group ".length()));
                 if (ProcessTable.groupAlive(pgid)) {
                     groups.add(pgid);
                 }
             }
         }
-        int marked = table.marked(dead, null).size();
-        return new Leftovers(Optional.of(dead), groups, marked);
+        int marked = ProcessTable.snapshot().marked(dead, null).size();
+        return Optional.of(new Leftovers(file, dead, groups, marked));
     }
 
-    /** What a killed hum left running. */
+    /** What a killed hum left running, and its journal. */
     public static final class Leftovers {
-        static final Leftovers NONE = new Leftovers(Optional.empty(), List.of(), 0);
-
-        private final Optional<SessionMark> session;
+        private final Path journal;
+        private final SessionMark session;
         private final List<Long> groups;
         private final int marked;
 
-        Leftovers(Optional<SessionMark> session, List<Long> groups, int marked) {
+        Leftovers(Path journal, SessionMark session, List<Long> groups, int marked) {
+            this.journal = journal;
             this.session = session;
             this.groups = List.copyOf(groups);
             this.marked = marked;
         }
 
-        /** True when nothing is left. */
+        /** True when nothing is left running (the journal itself may still be there). */
         public boolean isEmpty() {
             return marked == 0 && groups.isEmpty();
         }
 
         /** A line for the user: what was found. */
         public String describe() {
-            return marked + " process(es) in " + groups.size() + " group(s) left by hum (pid "
-                    + session.map(SessionMark::humPid).orElse(0L) + ") that was killed";
+            return marked + " process(es) in " + groups.size() + " group(s) left by hum (pid " + session.humPid()
+                    + ") that was killed";
         }
 
-        /** Stops them all: TERM, a short grace, KILL. Returns how many were found. */
+        /** Stops them all (TERM, a short grace, KILL) and removes the journal. Returns how many were found. */
         public int stop() {
             for (long pgid : groups) {
                 Posix.signalGroup(pgid, 15);
             }
-            int stopped = session.map(Orphans::stopAllMarked).orElse(0);
+            int stopped = Orphans.stopAllMarked(session);
             for (long pgid : groups) {
                 if (ProcessTable.groupAlive(pgid)) {
                     Posix.signalGroup(pgid, Posix.SIGKILL);
                 }
+            }
+            try {
+                Files.deleteIfExists(journal);
+            } catch (IOException e) {
+                // left in place it names a dead hum with nothing left: the next hum tries again
             }
             return stopped;
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,6 +159,44 @@ final class CliTest {
         assertEquals(List.of(), TokenScan.find(token), "the next hum stopped them");
         try (var files = Files.list(runtime.resolve("hum"))) {
             assertEquals(0, files.filter(f -> f.toString().endsWith(".journal")).count(), "journal removed on exit");
+        }
+    }
+
+    @Test
+    void journal_twoHumsInOneFolderKeepTheirOwnRecords() throws Exception {
+        String killedToken = token();
+        String livingToken = token();
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  server:\n    cmd: echo up; sleep 300\n    env: {HUM_TEST_TOKEN: " + killedToken + "}\n");
+        HumProcess killed = HumProcess.start(dir, env, "--headless");
+        awaitOutput(killed, "server | up");
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  server:\n    cmd: echo up; sleep 300\n    env: {HUM_TEST_TOKEN: " + livingToken + "}\n");
+        HumProcess living = HumProcess.start(dir, env, "--headless");
+        try {
+            awaitOutput(living, "server | up");
+            killed.process.destroyForcibly(); // its record must have survived the second hum's start
+            killed.waitForExit();
+
+            Files.writeString(dir.resolve("hum.yaml"), "processes:\n  quick:\n    cmd: echo done\n");
+            HumProcess third = HumProcess.start(dir, env, "--headless");
+            assertEquals(0, third.waitForExit(), third.stderrText());
+            assertTrue(
+                    third.stderrText().contains("left by hum (pid " + killed.process.pid() + ")"), third.stderrText());
+            assertEquals(List.of(), TokenScan.find(killedToken), "the killed hum's processes are stopped");
+            assertFalse(TokenScan.find(livingToken).isEmpty(), "the living hum's processes are not touched");
+            assertFalse(living.process.waitFor(0, TimeUnit.SECONDS), "the living hum runs on");
+        } finally {
+            living.process.destroy();
+            living.waitForExit();
+        }
+        assertEquals(List.of(), TokenScan.find(livingToken), "the living hum stopped its own on SIGTERM");
+        try (var files = Files.list(runtime.resolve("hum"))) {
+            assertEquals(0, files.filter(f -> f.toString().endsWith(".journal")).count(), "every journal removed");
         }
     }
 
