@@ -38,6 +38,9 @@ public final class LocalControl implements ProcessControl {
     private static final Duration STOP_SLACK = Duration.ofSeconds(5);
     private static final int SEARCH_BATCH = 2048;
 
+    /** How long one regex search may run over all the logs before it is given up (see {@link RegexBudget}). */
+    static final Duration REGEX_TIME = Duration.ofSeconds(2);
+
     private final Supervisor supervisor;
     private final boolean owned;
 
@@ -108,9 +111,16 @@ public final class LocalControl implements ProcessControl {
         checkLimit(limit);
         LogSearch search = compile(query, regex);
         List<String> names = name.isPresent() ? List.of(name.get()) : supervisor.names();
+        // a plain search is a quoted pattern, linear in the text; only a regex can backtrack without end
+        Optional<RegexBudget> budget = regex ? Optional.of(new RegexBudget(REGEX_TIME)) : Optional.empty();
         List<LogEntry> hits = new ArrayList<>();
-        for (String n : names) {
-            hits.addAll(newestMatches(n, buffer(n), search, limit));
+        try {
+            for (String n : names) {
+                hits.addAll(newestMatches(n, buffer(n), search, budget, limit));
+            }
+        } catch (RegexBudget.Spent e) {
+            throw new ControlException(e.getMessage() + " and was stopped (repeats of groups such as (.*a){20} can"
+                    + " backtrack for ages); make it simpler, name one process, or set regex to false");
         }
         return newest(hits, limit);
     }
@@ -248,7 +258,8 @@ public final class LocalControl implements ProcessControl {
         return lo;
     }
 
-    private static List<LogEntry> newestMatches(String name, LogBuffer log, LogSearch search, int limit) {
+    private static List<LogEntry> newestMatches(
+            String name, LogBuffer log, LogSearch search, Optional<RegexBudget> budget, int limit) {
         List<LogEntry> found = new ArrayList<>();
         long low = log.firstSeq();
         long hi = log.nextSeq();
@@ -257,7 +268,8 @@ public final class LocalControl implements ProcessControl {
             List<LogLine> lines = log.readFrom(lo, (int) (hi - lo)).lines();
             for (int i = lines.size() - 1; i >= 0 && found.size() < limit; i--) {
                 LogLine line = lines.get(i);
-                if (hi - line.seq() > 0 && search.matches(line.text())) {
+                CharSequence text = budget.isPresent() ? budget.get().watch(line.text()) : line.text();
+                if (hi - line.seq() > 0 && search.matches(text)) {
                     found.add(entry(name, line));
                 }
             }

@@ -50,7 +50,7 @@ public final class LogSearch {
         return pattern;
     }
 
-    public boolean matches(String text) {
+    public boolean matches(CharSequence text) {
         return pattern.matcher(text).find();
     }
 

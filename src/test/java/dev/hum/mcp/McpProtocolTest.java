@@ -160,6 +160,27 @@ final class McpProtocolTest {
     }
 
     @Test
+    void logsSearch_aRegexThatBacktracksWithoutEndIsStoppedWithAnError() throws Exception {
+        Files.writeString(
+                project.resolve("hum.yaml"),
+                "processes:\n  trap:\n    cmd: printf '" + "a".repeat(60) + "!\\n'; exec sleep 60\n");
+        try (Session s = new Session(project, runtime)) {
+            s.initialize();
+            assertFalse(Session.isError(s.call("scripts_run", "{\"name\":\"trap\"}")));
+            Poll.until("the trap line", () -> text(s, "logs_search", "{\"query\":\"aaaa!\"}")
+                    .contains("aaaa!"));
+            // (.*a){20}$ tries every way to cut the 60 a's into 20 parts before it gives up at the '!': about
+            // 60^20 / 20! steps (Java's regex memoises (a+)+, but not a counted repeat of a group)
+            JsonNode stuck = s.call("logs_search", "{\"query\":\"(.*a){20}$\",\"regex\":true}");
+            assertTrue(Session.isError(stuck), stuck.toString());
+            assertTrue(Session.text(stuck).contains("ran longer than"), Session.text(stuck));
+            assertTrue(Session.text(stuck).contains("set regex to false"), Session.text(stuck));
+            JsonNode fine = s.call("logs_search", "{\"query\":\"^a+!$\",\"regex\":true}");
+            assertEquals(1, fine.path("structuredContent").path("matches").size(), fine.toString());
+        }
+    }
+
+    @Test
     void toolsCall_oversizedArgumentsAreRefusedAndTheServerCarriesOn() throws Exception {
         try (Session s = open()) {
             s.initialize();
