@@ -35,6 +35,11 @@ final class HumProcess {
     private static HumProcess startClass(Path folder, Map<String, String> env, String mainClass, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
+        // A signal ignored by whoever started the build (nohup, a background job of a script) stays
+        // ignored in every child, and the JVM then leaves it ignored, as POSIX wants: hum would not
+        // react to the very signals these tests send. Start hum as a terminal would, with defaults.
+        command.add("env");
+        command.add("--default-signal=HUP,INT,TERM");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
