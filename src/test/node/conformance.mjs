@@ -47,7 +47,10 @@ check(!list.isError && list.structuredContent.processes.some((p) => p.name === "
 
 const run = await call(client, "scripts_run", { name: "web" });
 check(!run.isError, "scripts_run: " + text(run));
-await until("web's output", async () => text(await call(client, "logs_stream", { name: "web" })).includes("listening on 3000"));
+// The line itself, not hum's start notice, which quotes the command and so contains the same words.
+await until("web's output", async () =>
+  (await call(client, "logs_stream", { name: "web" })).structuredContent.lines.some((l) => l.text === "listening on 3000"),
+);
 
 const page = await call(client, "logs_stream", { name: "web", cursor: 0, limit: 2 });
 check(page.structuredContent.lines.length === 2 && page.structuredContent.next_cursor === 2, "logs_stream page: " + text(page));

@@ -207,12 +207,15 @@ public final class LocalControl implements ProcessControl {
 
     /** The newest {@code limit} lines of every process, interleaved by arrival. */
     private LogPage allTail(int limit) {
+        List<LogBuffer> logs = logs();
+        long settled = LogBuffer.settledArrival(logs);
         List<LogEntry> all = new ArrayList<>();
-        long next = 0;
-        for (String n : supervisor.names()) {
-            all.addAll(entries(n, buffer(n).tail(limit).lines()));
+        for (int i = 0; i < logs.size(); i++) {
+            all.addAll(settledEntries(
+                    supervisor.names().get(i), logs.get(i).tail(limit).lines(), settled));
         }
         List<LogEntry> lines = newest(all, limit);
+        long next = 0;
         for (LogEntry e : lines) {
             next = Math.max(next, e.arrival() + 1);
         }
@@ -220,21 +223,43 @@ public final class LocalControl implements ProcessControl {
     }
 
     /**
-     * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. A line
-     * whose arrival number was taken just before another process's line but published just after it
-     * can be skipped by a reader in that microsecond; the per-process cursor has no such gap.
+     * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. Only
+     * settled lines are returned (see {@link LogBuffer#settledArrival}): a line whose arrival was
+     * taken just before another process's line but published just after it comes in the next page,
+     * instead of being stepped over by the cursor.
      */
     private LogPage allFrom(long cursor, int limit) {
+        List<LogBuffer> logs = logs();
+        long settled = LogBuffer.settledArrival(logs);
         List<LogEntry> all = new ArrayList<>();
-        for (String n : supervisor.names()) {
-            LogBuffer log = buffer(n);
-            all.addAll(entries(
-                    n, log.readFrom(firstArrivingAtOrAfter(log, cursor), limit).lines()));
+        for (int i = 0; i < logs.size(); i++) {
+            LogBuffer log = logs.get(i);
+            List<LogLine> lines =
+                    log.readFrom(firstArrivingAtOrAfter(log, cursor), limit).lines();
+            all.addAll(settledEntries(supervisor.names().get(i), lines, settled));
         }
         all.sort(Comparator.comparingLong(LogEntry::arrival));
         List<LogEntry> lines = all.size() > limit ? all.subList(0, limit) : all;
         long next = lines.isEmpty() ? cursor : lines.get(lines.size() - 1).arrival() + 1;
         return new LogPage(lines, 0, next);
+    }
+
+    private List<LogBuffer> logs() {
+        List<LogBuffer> logs = new ArrayList<>();
+        for (String n : supervisor.names()) {
+            logs.add(buffer(n));
+        }
+        return logs;
+    }
+
+    private static List<LogEntry> settledEntries(String name, List<LogLine> lines, long settled) {
+        List<LogEntry> out = new ArrayList<>(lines.size());
+        for (LogLine line : lines) {
+            if (line.arrival() < settled) {
+                out.add(entry(name, line));
+            }
+        }
+        return out;
     }
 
     /** Binary search by arrival: arrivals grow with seq within one log. */

@@ -66,6 +66,8 @@ public final class LogBuffer {
         }
     }
 
+    private static final long NOTHING_PENDING = Long.MAX_VALUE;
+
     private final int maxLines;
     private final long maxBytes;
     private final AtomicLong arrivalClock;
@@ -80,6 +82,13 @@ public final class LogBuffer {
     private long nextSeq;
 
     private volatile RingStorage storage;
+
+    /**
+     * While a batch is being appended, a reading of the arrival clock taken before its arrivals were: every line
+     * of this log arriving below it is published. {@link #NOTHING_PENDING} between batches. See
+     * {@link #settledArrival}.
+     */
+    private volatile long pendingFrom = NOTHING_PENDING;
 
     /** Writer-only (guarded by writeLock): where the next record goes; equals the start stored for nextSeq. */
     private long head;
@@ -183,6 +192,8 @@ public final class LogBuffer {
     int append(LineBatch batch) {
         writeLock.lock();
         try {
+            // before any arrival is taken (program order, then the clock's own order): see settledArrival
+            pendingFrom = arrivalClock.get();
             // half the byte bound per publish, less the arrivals that may have to go into the records
             long byteChunk = maxBytes / 2 - (long) LineRecord.ARRIVAL_BYTES * RingStorage.BLOCK;
             int i = 0;
@@ -199,8 +210,31 @@ public final class LogBuffer {
             }
             return batch.count();
         } finally {
+            pendingFrom = NOTHING_PENDING; // after the last NEXT release of the batch
             writeLock.unlock();
         }
+    }
+
+    /**
+     * An arrival below which every line of {@code logs} is published: a reader that pages through several logs
+     * by arrival must not step past a line whose arrival was taken but whose batch is still being appended, or
+     * it would skip that line for good. Read this before the lines, and keep only the lines arriving below it.
+     * Assumes the logs share one arrival clock, as a supervisor's do.
+     */
+    public static long settledArrival(List<LogBuffer> logs) {
+        /*
+         * A batch that took arrival a below the clock reading c set pendingFrom <= a before it took a. So when
+         * pendingFrom, read after the clock, is above a, that batch has already reset it: it is published (an
+         * append resets it only at its end, and the same log's next batch sets it from a later clock reading).
+         */
+        long settled = NOTHING_PENDING;
+        for (LogBuffer log : logs) {
+            settled = Math.min(settled, log.arrivalClock.get());
+        }
+        for (LogBuffer log : logs) {
+            settled = Math.min(settled, log.pendingFrom);
+        }
+        return settled;
     }
 
     private static int lineBytes(LineBatch batch, int line) {

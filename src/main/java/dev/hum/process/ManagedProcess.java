@@ -152,11 +152,19 @@ final class ManagedProcess {
     private void exited(Run r) {
         r.awaitPumps(DRAIN);
         Exit exit = exitOf(r.process());
-        Instant now = Instant.now();
-        if (cell.tryUpdate(s -> s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, now))) {
-            log.appendNotice("hum: " + describe(exit));
-            publishLineCount();
+        ProcessState before = cell.get();
+        if (before.run() != r.number() || before.status() == Status.STOPPING) {
+            return; // a stop or restart of this run is under way and reports its end itself
         }
+        // The notice and the count that includes it go in before the status, so that whoever sees the run end
+        // (the headless printer, an agent) also finds its last line. Should a stop slip in between, the log says
+        // how the process exited and then that it was stopped, both true.
+        log.appendNotice("hum: " + describe(exit));
+        long lines = log.totalAppended();
+        Instant now = Instant.now();
+        cell.tryUpdate(s -> s.status() == Status.STOPPING
+                ? s
+                : s.ended(r.number(), exit, now).withLines(lines));
     }
 
     private ActionResult stopNow() {

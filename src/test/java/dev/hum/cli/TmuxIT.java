@@ -55,7 +55,8 @@ final class TmuxIT {
                         + "    stop_timeout: 500ms\n" + env
                         // Stops only once the test creates the release file: STOPPING stays on screen.
                         + "  gate:\n    cmd: trap 'while [ ! -f " + release + " ]; do sleep 0.1; done; exit 0' TERM;"
-                        + " echo gate-ready; while :; do sleep 0.2; done\n"
+                        // the word is built at run time: hum's start notice quotes the command, not "gate-ready"
+                        + " w=gate; echo $w-ready; while :; do sleep 0.2; done\n"
                         + "    stop_timeout: 10m\n" + env);
     }
 
@@ -165,7 +166,7 @@ final class TmuxIT {
         Files.writeString(
                 dir.resolve("hum.yaml"),
                 "processes:\n  rogue:\n    cmd: >-\n"
-                        + "      printf '\\033]2;pwned\\007\\033]52;c;aGk=\\007\\033[2J\\033[?1049l\\033[5;5Hrogue-done\\n'; sleep 300\n"
+                        + "      printf '\\033]2;pwned\\007\\033]52;c;aGk=\\007\\033[2J\\033[?1049l\\033[5;5H%s-done\\n' rogue; sleep 300\n"
                         + "    env: {HUM_TEST_TOKEN: " + token + "}\n");
         tmux = Tmux.start(dir, 100, 20);
         String before = tmux.paneTitle();

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Poll {
 
     /** How long a condition may take before the test is taken to hang. */
-    public static final Duration LIMIT = Duration.ofSeconds(30);
+    public static final Duration LIMIT = Duration.ofSeconds(60);
 
     private static final long PAUSE_MILLIS = 20;
 

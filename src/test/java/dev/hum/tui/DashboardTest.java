@@ -14,6 +14,7 @@ import dev.hum.state.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The dashboard drawn on Lanterna's virtual terminal, driven by keys, over real processes. */
 final class DashboardTest {
@@ -47,7 +48,7 @@ final class DashboardTest {
         try (ScreenHarness h = new ScreenHarness(
                 100,
                 16,
-                ScreenHarness.shell("web", "echo serving; sleep 300", false),
+                ScreenHarness.shell("web", "w=serv; echo ${w}ing; sleep 300", false),
                 ScreenHarness.shell("db", "sleep 300", false))) {
             h.frame();
             assertTrue(h.row(2).startsWith("  web"), h.text());
@@ -56,7 +57,7 @@ final class DashboardTest {
             assertTrue(h.row(0).contains("web · NOT STARTED"), h.row(0));
             h.press('s');
             h.awaitText("RUNNING");
-            h.awaitText("serving");
+            h.awaitText("│ serving"); // the line, not the start notice, which quotes the command
             h.press('x');
             h.await(() -> state(h, "web").status() == Status.STOPPED, "web to stop");
             h.awaitText("STOPPED");
@@ -163,7 +164,7 @@ final class DashboardTest {
                 "i=1; while [ $i -le 5000 ]; do if [ $((i % 1000)) -eq 0 ]; then echo \"needle $i\"; else echo \"hay $i\"; fi; i=$((i+1)); done; read x\n");
         try (ScreenHarness h = new ScreenHarness(80, 12, ScreenHarness.shell("hay", "sh " + script))) {
             h.startAll();
-            h.awaitText("hay 4999");
+            h.awaitText("needle 5000"); // the last line: the whole scrollback is in
             h.press('/');
             assertTrue(h.text().contains("search: "), h.text());
             h.type("NEEDLE");
@@ -187,15 +188,22 @@ final class DashboardTest {
     }
 
     @Test
-    void allView_interleavesProcessesInArrivalOrderWithNames() throws Exception {
+    void allView_interleavesProcessesInArrivalOrderWithNames(@TempDir Path flags) throws Exception {
+        // The test releases each line after it saw the one before: the arrival order is the test's, not the
+        // scheduler's. Words are built at run time, so the start notices that quote the commands cannot match.
+        String wait = "until [ -e " + flags + "/%s ]; do sleep 0.01; done; ";
         try (ScreenHarness h = new ScreenHarness(
                 100,
                 16,
-                // Words built at run time, so the start notices that quote the commands cannot match.
-                ScreenHarness.shell("first", "w=on; echo ${w}e; sleep 0.3; w=thr; echo ${w}ee; sleep 300"),
-                ScreenHarness.shell("second", "sleep 0.15; w=tw; echo ${w}o; sleep 300"))) {
+                ScreenHarness.shell(
+                        "first", "w=on; echo ${w}e; " + String.format(wait, "three") + "w=thr; echo ${w}ee; sleep 300"),
+                ScreenHarness.shell("second", String.format(wait, "two") + "w=tw; echo ${w}o; sleep 300"))) {
             h.startAll();
-            h.awaitText("three");
+            h.awaitText("│ one");
+            Files.createFile(flags.resolve("two"));
+            h.awaitText("│ two");
+            Files.createFile(flags.resolve("three"));
+            h.awaitText("│ three");
             String screen = h.text();
             int one = screen.indexOf("│ one");
             int two = screen.indexOf("│ two");
