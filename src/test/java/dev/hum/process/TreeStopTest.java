@@ -3,19 +3,25 @@ package dev.hum.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.config.ConfigLoader;
+import dev.hum.config.ProcessSpec;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping whole trees of real processes, checked by pid the way a person would check with ps. */
 final class TreeStopTest {
@@ -122,5 +128,40 @@ final class TreeStopTest {
             assertEquals(Status.STOPPED, s.status(), s.toString());
         }
         assertEquals(List.of(), Leftovers.find(t));
+    }
+
+    @Test
+    void stop_npmRunDevWithANodeServerAndItsWorkerIsGone(@TempDir Path project) throws Exception {
+        String t = Leftovers.token();
+        Files.writeString(
+                project.resolve("package.json"), "{\"name\": \"shop\", \"scripts\": {\"dev\": \"node server.js\"}}\n");
+        // A dev server that forks a worker, as bundlers and test watchers do: npm -> sh -> node -> node.
+        Files.writeString(
+                project.resolve("server.js"),
+                String.join(
+                        "\n",
+                        "const { spawn } = require('child_process');",
+                        "const worker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});",
+                        "console.log('server up, worker ' + worker.pid);",
+                        "setInterval(() => {}, 1000);",
+                        ""));
+        ProcessSpec found = ConfigLoader.discover(project).processes().get(0);
+        assertEquals(List.of("npm", "run", "dev"), found.command().argv(), "what discovery runs for a package.json");
+        ProcessSpec dev = new ProcessSpec(
+                found.name(),
+                found.command(),
+                found.cwd(),
+                Map.of(Leftovers.VARIABLE, t),
+                true,
+                found.stopSignal(),
+                found.stopTimeout());
+        supervisor = new Supervisor(Specs.config(dev));
+        supervisor.start("dev").get(30, TimeUnit.SECONDS);
+        Poll.until("the server and its worker", () -> log("dev"), l -> l.contains("\nserver up, worker "));
+        List<Long> tree = Leftovers.find(t);
+        assertTrue(tree.size() >= 3, "npm, node server.js and its worker (sh may exec node): " + tree);
+        ActionResult stopped = supervisor.stop("dev").get(30, TimeUnit.SECONDS);
+        assertEquals(Status.STOPPED, cell("dev").get().status(), stopped.message());
+        assertEquals(List.of(), Leftovers.find(t), "left behind after " + stopped.message());
     }
 }
