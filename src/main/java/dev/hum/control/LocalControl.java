@@ -1,5 +1,7 @@
 package dev.hum.control;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.hum.config.ProcessSpec;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
@@ -21,8 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Predicate;
 
 /** {@link ProcessControl} over a {@link Supervisor} in this JVM: the dashboard's, or hum mcp's own. */
 public final class LocalControl implements ProcessControl {
@@ -37,9 +38,6 @@ public final class LocalControl implements ProcessControl {
     private static final Duration START_WAIT = Duration.ofSeconds(10);
     private static final Duration STOP_SLACK = Duration.ofSeconds(5);
     private static final int SEARCH_BATCH = 2048;
-
-    /** How long one regex search may run over all the logs before it is given up (see {@link RegexBudget}). */
-    static final Duration REGEX_TIME = Duration.ofSeconds(2);
 
     private final Supervisor supervisor;
     private final boolean owned;
@@ -109,18 +107,11 @@ public final class LocalControl implements ProcessControl {
     @Override
     public List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit) {
         checkLimit(limit);
-        LogSearch search = compile(query, regex);
+        Predicate<String> search = compile(query, regex);
         List<String> names = name.isPresent() ? List.of(name.get()) : supervisor.names();
-        // a plain search is a quoted pattern, linear in the text; only a regex can backtrack without end
-        Optional<RegexBudget> budget = regex ? Optional.of(new RegexBudget(REGEX_TIME)) : Optional.empty();
         List<LogEntry> hits = new ArrayList<>();
-        try {
-            for (String n : names) {
-                hits.addAll(newestMatches(n, buffer(n), search, budget, limit));
-            }
-        } catch (RegexBudget.Spent e) {
-            throw new ControlException(e.getMessage() + " and was stopped (repeats of groups such as (.*a){20} can"
-                    + " backtrack for ages); make it simpler, name one process, or set regex to false");
+        for (String n : names) {
+            hits.addAll(newestMatches(n, buffer(n), search, limit));
         }
         return newest(hits, limit);
     }
@@ -190,29 +181,43 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
-    private static LogSearch compile(String query, boolean regex) {
+    /**
+     * A plain text is matched ignoring case, as the dashboard's search does. A regex is compiled by RE2/J, which
+     * matches in time linear in the line whatever the pattern: an agent's regex runs on hum's threads against
+     * lines that children wrote, and java.util.regex can backtrack for hours on a pattern of forty characters
+     * (nested repeats, or empty alternatives that never read a character).
+     */
+    private static Predicate<String> compile(String query, boolean regex) {
         if (query.isEmpty()) {
             throw new ControlException("query is empty; give the text or regex to look for");
         }
         if (!regex) {
-            return LogSearch.plain(query);
+            return LogSearch.plain(query)::matches;
         }
         try {
-            return LogSearch.regex(Pattern.compile(query));
+            Pattern pattern = Pattern.compile(query);
+            return text -> pattern.matcher(text).find();
         } catch (PatternSyntaxException e) {
             throw new ControlException("not a valid regex: " + e.getDescription() + " near index " + e.getIndex()
-                    + "; set regex to false to search for the plain text");
+                    + " (RE2 syntax, as in Go and ripgrep: no backreferences or lookaround); set regex to false"
+                    + " to search for the plain text");
         }
     }
 
-    /** The newest {@code limit} lines of every process, interleaved by arrival. */
+    /** The newest {@code limit} settled lines of every process, interleaved by arrival. */
     private LogPage allTail(int limit) {
-        List<LogBuffer> logs = logs();
+        List<String> names = supervisor.names();
+        List<LogBuffer> logs = logs(names);
         long settled = LogBuffer.settledArrival(logs);
         List<LogEntry> all = new ArrayList<>();
         for (int i = 0; i < logs.size(); i++) {
+            // each log's newest lines below the settled arrival, not its newest lines filtered: a log whose tail
+            // is all in flight must still give its older lines, or the cursor would step over them
+            LogBuffer log = logs.get(i);
+            long end = firstArrivingAtOrAfter(log, settled);
+            long from = end - log.firstSeq() > limit ? end - limit : log.firstSeq();
             all.addAll(settledEntries(
-                    supervisor.names().get(i), logs.get(i).tail(limit).lines(), settled));
+                    names.get(i), log.readFrom(from, (int) (end - from)).lines(), settled));
         }
         List<LogEntry> lines = newest(all, limit);
         long next = 0;
@@ -229,14 +234,15 @@ public final class LocalControl implements ProcessControl {
      * instead of being stepped over by the cursor.
      */
     private LogPage allFrom(long cursor, int limit) {
-        List<LogBuffer> logs = logs();
+        List<String> names = supervisor.names();
+        List<LogBuffer> logs = logs(names);
         long settled = LogBuffer.settledArrival(logs);
         List<LogEntry> all = new ArrayList<>();
         for (int i = 0; i < logs.size(); i++) {
             LogBuffer log = logs.get(i);
             List<LogLine> lines =
                     log.readFrom(firstArrivingAtOrAfter(log, cursor), limit).lines();
-            all.addAll(settledEntries(supervisor.names().get(i), lines, settled));
+            all.addAll(settledEntries(names.get(i), lines, settled));
         }
         all.sort(Comparator.comparingLong(LogEntry::arrival));
         List<LogEntry> lines = all.size() > limit ? all.subList(0, limit) : all;
@@ -244,14 +250,15 @@ public final class LocalControl implements ProcessControl {
         return new LogPage(lines, 0, next);
     }
 
-    private List<LogBuffer> logs() {
-        List<LogBuffer> logs = new ArrayList<>();
-        for (String n : supervisor.names()) {
+    private List<LogBuffer> logs(List<String> names) {
+        List<LogBuffer> logs = new ArrayList<>(names.size());
+        for (String n : names) {
             logs.add(buffer(n));
         }
         return logs;
     }
 
+    /** The lines arriving below {@code settled}: a seq range read a moment later may hold a few above it. */
     private static List<LogEntry> settledEntries(String name, List<LogLine> lines, long settled) {
         List<LogEntry> out = new ArrayList<>(lines.size());
         for (LogLine line : lines) {
@@ -283,8 +290,7 @@ public final class LocalControl implements ProcessControl {
         return lo;
     }
 
-    private static List<LogEntry> newestMatches(
-            String name, LogBuffer log, LogSearch search, Optional<RegexBudget> budget, int limit) {
+    private static List<LogEntry> newestMatches(String name, LogBuffer log, Predicate<String> search, int limit) {
         List<LogEntry> found = new ArrayList<>();
         long low = log.firstSeq();
         long hi = log.nextSeq();
@@ -293,8 +299,7 @@ public final class LocalControl implements ProcessControl {
             List<LogLine> lines = log.readFrom(lo, (int) (hi - lo)).lines();
             for (int i = lines.size() - 1; i >= 0 && found.size() < limit; i--) {
                 LogLine line = lines.get(i);
-                CharSequence text = budget.isPresent() ? budget.get().watch(line.text()) : line.text();
-                if (hi - line.seq() > 0 && search.matches(text)) {
+                if (hi - line.seq() > 0 && search.test(line.text())) {
                     found.add(entry(name, line));
                 }
             }

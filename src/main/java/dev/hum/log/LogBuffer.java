@@ -32,6 +32,9 @@ public final class LogBuffer {
      *      firstSeq; this is what lets a reader notice that a line changed under it.
      *   2. nextSeq.setRelease(next + k) AFTER the records and index entries are written, so a reader that acquires
      *      nextSeq sees every byte of the lines below it.
+     * Around a whole batch, for readers that merge several logs by arrival (settledArrival): the volatile
+     * pendingFrom is set from the shared clock BEFORE the batch takes its arrivals, and reset AFTER its last
+     * nextSeq release.
      * Growth copies the index from the block of firstSeq (evicted lines at its start included) and the held
      * records into new arrays, and publishes them through the volatile `storage` before the nextSeq that needs
      * them; the old arrays are never written again, so a reader still holding them reads lines that are either
@@ -227,10 +230,10 @@ public final class LogBuffer {
          * pendingFrom, read after the clock, is above a, that batch has already reset it: it is published (an
          * append resets it only at its end, and the same log's next batch sets it from a later clock reading).
          */
-        long settled = NOTHING_PENDING;
-        for (LogBuffer log : logs) {
-            settled = Math.min(settled, log.arrivalClock.get());
+        if (logs.isEmpty()) {
+            return NOTHING_PENDING;
         }
+        long settled = logs.get(0).arrivalClock.get();
         for (LogBuffer log : logs) {
             settled = Math.min(settled, log.pendingFrom);
         }

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds lines of a {@link LogBuffer} matching a case-insensitive string or a regex, and the matches in a line. */
+/** Finds lines of a {@link LogBuffer} containing a text, ignoring case, and the matches in a line. */
 public final class LogSearch {
     /*
      * Immutable and thread-safe: a Pattern is shareable and every call makes its own Matcher. It reads the
@@ -42,15 +42,11 @@ public final class LogSearch {
         return new LogSearch(pattern, folded);
     }
 
-    public static LogSearch regex(Pattern pattern) {
-        return new LogSearch(pattern, null);
-    }
-
     public Pattern pattern() {
         return pattern;
     }
 
-    public boolean matches(CharSequence text) {
+    public boolean matches(String text) {
         return pattern.matcher(text).find();
     }
 

@@ -119,7 +119,8 @@ final class HumTools {
                         }),
                 tool(
                         "logs_search",
-                        "Find the newest log lines matching a text (ignoring case) or a Java regex, in one process or all.",
+                        "Find the newest log lines matching a text (ignoring case) or a regex (RE2 syntax, as in Go and"
+                                + " ripgrep), in one process or all.",
                         object(
                                 List.of("query"),
                                 properties(

@@ -30,7 +30,9 @@ final class ManagedProcess {
      * STOPPING transition at once on their own thread, so the screen shows it in the next frame
      * even while an earlier action is still running. The exit callback runs on the shared exit
      * executor, not the control thread, so that it is not queued behind a long stop; it refuses to
-     * end a run that is STOPPING, because the stop action ends it once the whole tree is gone.
+     * end a run that is STOPPING, because the stop action ends it once the whole tree is gone. The
+     * start and every end of a run are decided under `transitions`, so an old run's exit notice can
+     * never land after the next run's start notice.
      */
 
     /** How long an exit waits for the pumps to drain, so that the last lines precede the status. */
@@ -46,6 +48,9 @@ final class ManagedProcess {
     private final ExecutorService control;
 
     private volatile Run current;
+
+    /** Held while a run's start or end is decided and its notice written: notices follow the runs in order. */
+    private final Object transitions = new Object();
 
     ManagedProcess(
             ProcessSpec spec,
@@ -119,14 +124,17 @@ final class ManagedProcess {
     }
 
     private ActionResult startNow() {
-        int before = cell.get().run();
-        ProcessState starting = cell.update(s -> s.start(Instant.now()));
-        if (starting.run() == before) {
-            return ActionResult.ok(
-                    spec.name() + " is already " + starting.statusWord().toLowerCase());
+        int run;
+        synchronized (transitions) {
+            int before = cell.get().run();
+            ProcessState starting = cell.update(s -> s.start(Instant.now()));
+            if (starting.run() == before) {
+                return ActionResult.ok(
+                        spec.name() + " is already " + starting.statusWord().toLowerCase());
+            }
+            run = starting.run();
+            log.appendNotice("hum: start #" + run + ": " + spec.command().display());
         }
-        int run = starting.run();
-        log.appendNotice("hum: start #" + run + ": " + spec.command().display());
         publishLineCount();
         Process process;
         try {
@@ -152,19 +160,35 @@ final class ManagedProcess {
     private void exited(Run r) {
         r.awaitPumps(DRAIN);
         Exit exit = exitOf(r.process());
-        ProcessState before = cell.get();
-        if (before.run() != r.number() || before.status() == Status.STOPPING) {
-            return; // a stop or restart of this run is under way and reports its end itself
+        endRun(r, exit, "hum: " + describe(exit), false);
+    }
+
+    /**
+     * Ends run {@code r} with {@code notice} and says whether it did. The notice, and the line count that includes
+     * it, are published before the status: whoever sees the run end (the headless printer, an agent) finds its
+     * last line. A run that already ended, or a run other than the current one, is left alone; so is a STOPPING
+     * run unless {@code byStop}, because the stop ends it once its whole tree is gone.
+     */
+    private boolean endRun(Run r, Exit exit, String notice, boolean byStop) {
+        synchronized (transitions) {
+            ProcessState now = cell.get();
+            boolean ours = now.run() == r.number()
+                    && (byStop ? now.status().isLive() : now.status() == Status.RUNNING)
+                    && !(exit instanceof Exit.None);
+            if (!ours) {
+                return false;
+            }
+            log.appendNotice(notice);
+            long lines = log.totalAppended();
+            Instant at = Instant.now();
+            // Outside this lock only a stop request (RUNNING to STOPPING) and line counts change the cell. Should
+            // the request slip in here, an exit leaves the ending to the stop, and the log reads "exited with code
+            // n", then "stopped": both true.
+            return cell.tryUpdate(s -> {
+                ProcessState ended = !byStop && s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, at);
+                return ended == s ? s : ended.withLines(lines);
+            });
         }
-        // The notice and the count that includes it go in before the status, so that whoever sees the run end
-        // (the headless printer, an agent) also finds its last line. Should a stop slip in between, the log says
-        // how the process exited and then that it was stopped, both true.
-        log.appendNotice("hum: " + describe(exit));
-        long lines = log.totalAppended();
-        Instant now = Instant.now();
-        cell.tryUpdate(s -> s.status() == Status.STOPPING
-                ? s
-                : s.ended(r.number(), exit, now).withLines(lines));
     }
 
     private ActionResult stopNow() {
@@ -172,9 +196,7 @@ final class ManagedProcess {
         Run r = current;
         if (r == null || !r.anythingAlive()) {
             // Its leader may have exited while STOPPING: the exit callback left the ending to us.
-            if (r != null && cell.tryUpdate(s -> s.ended(r.number(), exitOf(r.process()), Instant.now()))) {
-                log.appendNotice("hum: stopped");
-                publishLineCount();
+            if (r != null && endRun(r, exitOf(r.process()), "hum: stopped", true)) {
                 return ActionResult.ok(spec.name() + " stopped");
             }
             return ActionResult.ok(spec.name() + " is not running");
@@ -193,12 +215,10 @@ final class ManagedProcess {
         if (outcome.leftovers() > 0) {
             how += "; " + outcome.leftovers() + " process(es) would not die";
         }
-        if (cell.tryUpdate(s -> s.ended(r.number(), exitOf(r.process()), Instant.now()))) {
-            log.appendNotice("hum: " + how);
-        } else if (!live) {
+        if (!endRun(r, exitOf(r.process()), "hum: " + how, true) && !live) {
             log.appendNotice("hum: stopped processes left behind by run #" + r.number());
+            publishLineCount();
         }
-        publishLineCount();
         return ActionResult.ok(spec.name() + " " + how);
     }
 

@@ -39,8 +39,10 @@ public record SessionMark(String id) {
     public boolean humAlive() {
         long pid = humPid();
         String start = id.substring(id.indexOf('-') + 1);
+        // start 0: that hum could not read its own start time; any live process with its pid may be it, and
+        // taking a live hum for dead would stop its processes
         return ProcEntry.read(pid)
-                .filter(e -> Long.toString(e.startTime()).equals(start) && !e.isZombie())
+                .filter(e -> (start.equals("0") || Long.toString(e.startTime()).equals(start)) && !e.isZombie())
                 .isPresent();
     }
 

@@ -37,7 +37,8 @@ final class HumProcess {
         List<String> command = new ArrayList<>();
         // A signal ignored by whoever started the build (nohup, a background job of a script) stays
         // ignored in every child, and the JVM then leaves it ignored, as POSIX wants: hum would not
-        // react to the very signals these tests send. Start hum as a terminal would, with defaults.
+        // react to the very signals these tests send. Start hum as a terminal would, with defaults
+        // (GNU env 8.31 or later, as on every supported Debian).
         command.add("env");
         command.add("--default-signal=HUP,INT,TERM");
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

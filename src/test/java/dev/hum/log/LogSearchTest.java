@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +57,9 @@ final class LogSearchTest {
     }
 
     @Test
-    void next_regexFindsMatchAtTheEndOfTheWholeBuffer() {
+    void next_findsMatchAtTheEndOfTheWholeBuffer() {
         // Speed is measured in bench/ (LogBenchmark), not asserted here.
-        LogSearch search = LogSearch.regex(Pattern.compile("request 9999[0-9] ok"));
+        LogSearch search = LogSearch.plain("request 99990 ok");
         assertEquals(OptionalLong.of(99_990), search.next(BUFFER, 0, false));
     }
 
@@ -76,7 +75,7 @@ final class LogSearchTest {
     void matchRanges_marksEveryMatch() {
         LogSearch search = LogSearch.plain("ab");
         assertArrayEquals(new int[] {0, 2, 3, 5}, search.matchRanges("AB ab x"));
-        assertArrayEquals(new int[0], LogSearch.regex(Pattern.compile("z*")).matchRanges("abc"));
+        assertArrayEquals(new int[0], LogSearch.plain("").matchRanges("abc"), "empty matches highlight nothing");
     }
 
     @Test
@@ -90,9 +89,8 @@ final class LogSearchTest {
         assertEquals(OptionalLong.of(2), LogSearch.plain("ärger").next(buffer, 0, false));
         assertEquals(OptionalLong.of(1), LogSearch.plain("✔").next(buffer, 0, false));
         assertEquals(OptionalLong.empty(), LogSearch.plain("kelvins").next(buffer, 0, false));
-        assertEquals(
-                OptionalLong.of(2),
-                LogSearch.regex(Pattern.compile("R mit .hell$")).next(buffer, 0, false));
+        // a non-ASCII needle skips the byte prefilter: the Pattern reads every line
+        assertEquals(OptionalLong.of(2), LogSearch.plain("ärger mit shell").next(buffer, 0, false));
     }
 
     @Test

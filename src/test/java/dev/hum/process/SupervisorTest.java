@@ -63,6 +63,27 @@ final class SupervisorTest {
     }
 
     @Test
+    void exit_theNoticeAndItsLineCountArePublishedBeforeTheStatus() throws Exception {
+        // Whoever sees the end first (here a reader spinning on the cell) must find the last line: the headless
+        // printer stops printing, and an agent stops reading, at that moment.
+        for (int i = 0; i < 20; i++) {
+            supervisor = new Supervisor(Specs.config(Specs.shell("job", "echo hello; exit 3")));
+            supervisor.start("job").get(10, TimeUnit.SECONDS);
+            StateCell cell = cell("job");
+            long deadline = System.nanoTime() + Poll.LIMIT.toNanos();
+            ProcessState end;
+            while ((end = cell.get()).status().isLive()) {
+                assertTrue(System.nanoTime() - deadline < 0, "job never ended: " + end);
+                Thread.onSpinWait();
+            }
+            LogBuffer log = supervisor.log("job").orElseThrow();
+            assertEquals(log.totalAppended(), end.lines(), "the first ended state counts every line");
+            assertEquals("hum: exited with code 3", log.tail(1).lines().get(0).text());
+            supervisor.close();
+        }
+    }
+
+    @Test
     void start_cleanExitIsExited0() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("ok", "true")));
         supervisor.start("ok").get(10, TimeUnit.SECONDS);

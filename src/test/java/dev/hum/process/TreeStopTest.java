@@ -151,7 +151,8 @@ final class TreeStopTest {
                 found.name(),
                 found.command(),
                 found.cwd(),
-                Map.of(Leftovers.VARIABLE, t),
+                // no update check: npm would look for a newer npm on the network
+                Map.of(Leftovers.VARIABLE, t, "npm_config_update_notifier", "false"),
                 true,
                 found.stopSignal(),
                 found.stopTimeout());
