@@ -129,7 +129,9 @@ final class HumTools {
                                                 "The text to find, or a regex when regex is true.",
                                                 ToolArguments.MAX_QUERY),
                                         "regex",
-                                        bool("Treat query as a Java regular expression (case-sensitive unless (?i))."),
+                                        bool(
+                                                "Treat query as a regular expression in RE2 syntax (case-sensitive unless (?i); no"
+                                                        + " backreferences or lookaround). A plain text search is faster."),
                                         NAME,
                                         string(
                                                 "A process name; leave out to search every process.",
