@@ -215,9 +215,12 @@ public final class LocalControl implements ProcessControl {
             // is all in flight must still give its older lines, or the cursor would step over them
             LogBuffer log = logs.get(i);
             long end = firstArrivingAtOrAfter(log, settled);
-            long from = end - log.firstSeq() > limit ? end - limit : log.firstSeq();
-            all.addAll(settledEntries(
-                    names.get(i), log.readFrom(from, (int) (end - from)).lines(), settled));
+            long first = log.firstSeq(); // read once: a flood may move it past `end` meanwhile
+            long from = end - first > limit ? end - limit : first;
+            if (end - from > 0) {
+                all.addAll(settledEntries(
+                        names.get(i), log.readFrom(from, (int) (end - from)).lines(), settled));
+            }
         }
         List<LogEntry> lines = newest(all, limit);
         long next = 0;

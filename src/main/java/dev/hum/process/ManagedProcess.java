@@ -181,9 +181,9 @@ final class ManagedProcess {
             log.appendNotice(notice);
             long lines = log.totalAppended();
             Instant at = Instant.now();
-            // Outside this lock only a stop request (RUNNING to STOPPING) and line counts change the cell. Should
-            // the request slip in here, an exit leaves the ending to the stop, and the log reads "exited with code
-            // n", then "stopped": both true.
+            // Outside this lock only a stop request (RUNNING to STOPPING) can still change this run's status, and
+            // the pumps its line count. Should the request slip in here, an exit leaves the ending to the stop, and
+            // the log reads "exited with code n", then "stopped": both true.
             return cell.tryUpdate(s -> {
                 ProcessState ended = !byStop && s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, at);
                 return ended == s ? s : ended.withLines(lines);
