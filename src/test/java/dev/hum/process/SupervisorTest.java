@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 final class SupervisorTest {
@@ -63,6 +64,7 @@ final class SupervisorTest {
     }
 
     @Test
+    @Timeout(120) // only ends a hang: twenty runs of a shell that exits at once
     void exit_theNoticeAndItsLineCountArePublishedBeforeTheStatus() throws Exception {
         // Whoever sees the end first (here a reader spinning on the cell) must find the last line: the headless
         // printer stops printing, and an agent stops reading, at that moment.
@@ -70,11 +72,9 @@ final class SupervisorTest {
             supervisor = new Supervisor(Specs.config(Specs.shell("job", "echo hello; exit 3")));
             supervisor.start("job").get(10, TimeUnit.SECONDS);
             StateCell cell = cell("job");
-            long deadline = System.nanoTime() + Poll.LIMIT.toNanos();
             ProcessState end;
             while ((end = cell.get()).status().isLive()) {
-                assertTrue(System.nanoTime() - deadline < 0, "job never ended: " + end);
-                Thread.onSpinWait();
+                Thread.onSpinWait(); // no pause: the point is to see the very first ended state
             }
             LogBuffer log = supervisor.log("job").orElseThrow();
             assertEquals(log.totalAppended(), end.lines(), "the first ended state counts every line");
