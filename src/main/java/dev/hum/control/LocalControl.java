@@ -214,7 +214,7 @@ public final class LocalControl implements ProcessControl {
             // each log's newest lines below the settled arrival, not its newest lines filtered: a log whose tail
             // is all in flight must still give its older lines, or the cursor would step over them
             LogBuffer log = logs.get(i);
-            long end = firstArrivingAtOrAfter(log, settled);
+            long end = log.firstSeqArrivingAtOrAfter(settled);
             long first = log.firstSeq(); // read once: a flood may move it past `end` meanwhile
             long from = end - first > limit ? end - limit : first;
             if (end - from > 0) {
@@ -244,7 +244,7 @@ public final class LocalControl implements ProcessControl {
         for (int i = 0; i < logs.size(); i++) {
             LogBuffer log = logs.get(i);
             List<LogLine> lines =
-                    log.readFrom(firstArrivingAtOrAfter(log, cursor), limit).lines();
+                    log.readFrom(log.firstSeqArrivingAtOrAfter(cursor), limit).lines();
             all.addAll(settledEntries(names.get(i), lines, settled));
         }
         all.sort(Comparator.comparingLong(LogEntry::arrival));
@@ -270,27 +270,6 @@ public final class LocalControl implements ProcessControl {
             }
         }
         return out;
-    }
-
-    /** Binary search by arrival: arrivals grow with seq within one log. */
-    private static long firstArrivingAtOrAfter(LogBuffer log, long arrival) {
-        long lo = log.firstSeq();
-        long hi = log.nextSeq();
-        while (hi - lo > 0) {
-            long mid = lo + (hi - lo) / 2;
-            List<LogLine> one = log.readFrom(mid, 1).lines();
-            if (one.isEmpty()) {
-                lo = mid + 1; // dropped under us: everything below is older still
-                continue;
-            }
-            LogLine line = one.get(0);
-            if (line.arrival() >= arrival) {
-                hi = line.seq();
-            } else {
-                lo = line.seq() + 1;
-            }
-        }
-        return lo;
     }
 
     private static List<LogEntry> newestMatches(String name, LogBuffer log, Predicate<String> search, int limit) {

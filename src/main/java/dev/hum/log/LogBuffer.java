@@ -421,6 +421,29 @@ public final class LogBuffer {
         into.missed = valid - fromSeq > 0 ? valid - fromSeq : 0;
     }
 
+    /**
+     * The first seq held whose line arrived at or after {@code arrival} ({@link #nextSeq} if none): arrivals grow
+     * with seqs within one log, so readers that merge logs by arrival find their place by binary search.
+     */
+    public long firstSeqArrivingAtOrAfter(long arrival) {
+        long lo = firstSeq();
+        long hi = nextSeq();
+        while (hi - lo > 0) {
+            long mid = lo + (hi - lo) / 2;
+            LogSlice slice = readFrom(mid, 1);
+            if (slice.lines().isEmpty()) {
+                lo = slice.nextSeq(); // overtaken while we searched: what is left starts later
+                continue;
+            }
+            if (slice.lines().get(0).arrival() < arrival) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The newest {@code n} lines (fewer if fewer are held), oldest first; never blocks. */
     public LogSlice tail(int n) {
         long next = nextSeq();

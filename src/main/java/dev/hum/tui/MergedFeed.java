@@ -29,7 +29,7 @@ final class MergedFeed implements LogFeed {
         List<FeedLine> all = new ArrayList<>();
         for (int p = 0; p < logs.size(); p++) {
             LogBuffer log = logs.get(p);
-            add(all, p, log.readFrom(firstSeqAtOrAfter(log, position), max));
+            add(all, p, log.readFrom(log.firstSeqArrivingAtOrAfter(position), max));
         }
         all.sort(BY_ARRIVAL);
         return all.size() <= max ? all : new ArrayList<>(all.subList(0, max));
@@ -49,7 +49,7 @@ final class MergedFeed implements LogFeed {
         List<List<FeedLine>> perLog = new ArrayList<>(n);
         int share = Math.max(4, 2 * max / Math.max(1, n));
         for (int p = 0; p < n; p++) {
-            ends[p] = firstSeqAtOrAfter(logs.get(p), position);
+            ends[p] = logs.get(p).firstSeqArrivingAtOrAfter(position);
             perLog.add(new ArrayList<>());
             grow(p, ends[p], Math.min(share, max), taken, perLog);
         }
@@ -105,7 +105,7 @@ final class MergedFeed implements LogFeed {
         long best = Long.MIN_VALUE;
         boolean found = false;
         for (LogBuffer log : logs) {
-            long upTo = firstSeqAtOrAfter(log, position == Long.MAX_VALUE ? position : position + 1) - 1;
+            long upTo = log.firstSeqArrivingAtOrAfter(position == Long.MAX_VALUE ? position : position + 1) - 1;
             OptionalLong hit = search.previous(log, upTo, false);
             if (hit.isPresent()) {
                 long arrival = arrivalOf(log, hit.getAsLong());
@@ -123,7 +123,7 @@ final class MergedFeed implements LogFeed {
         long best = Long.MAX_VALUE;
         boolean found = false;
         for (LogBuffer log : logs) {
-            OptionalLong hit = search.next(log, firstSeqAtOrAfter(log, position), false);
+            OptionalLong hit = search.next(log, log.firstSeqArrivingAtOrAfter(position), false);
             if (hit.isPresent()) {
                 long arrival = arrivalOf(log, hit.getAsLong());
                 if (!found || arrival < best) {
@@ -133,26 +133,6 @@ final class MergedFeed implements LogFeed {
             }
         }
         return found ? OptionalLong.of(best) : OptionalLong.empty();
-    }
-
-    /** The seq of the first line of {@code log} that arrived at or after {@code arrival}. */
-    static long firstSeqAtOrAfter(LogBuffer log, long arrival) {
-        long lo = log.firstSeq();
-        long hi = log.nextSeq();
-        while (hi - lo > 0) {
-            long mid = lo + (hi - lo) / 2;
-            LogSlice slice = log.readFrom(mid, 1);
-            if (slice.lines().isEmpty()) {
-                lo = slice.nextSeq(); // overtaken while we searched: what is left starts later
-                continue;
-            }
-            if (slice.lines().get(0).arrival() < arrival) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static long arrivalOf(LogBuffer log, long seq) {

@@ -11,6 +11,23 @@ import org.junit.jupiter.api.Test;
 final class LogBufferTest {
 
     @Test
+    void firstSeqArrivingAtOrAfter_findsItsPlaceAmongAnotherLogsArrivals() {
+        AtomicLong clock = new AtomicLong();
+        LogBuffer web = new LogBuffer(100, LogBuffer.MIN_BYTES, clock);
+        LogBuffer api = new LogBuffer(100, LogBuffer.MIN_BYTES, clock);
+        for (int i = 0; i < 10; i++) {
+            web.appendNotice("web " + i); // arrivals 0, 2, 4, ...
+            api.appendNotice("api " + i); // arrivals 1, 3, 5, ...
+        }
+        assertEquals(0, web.firstSeqArrivingAtOrAfter(0));
+        assertEquals(3, web.firstSeqArrivingAtOrAfter(5)); // web's seq 3 arrived at 6
+        assertEquals(3, web.firstSeqArrivingAtOrAfter(6));
+        assertEquals(2, api.firstSeqArrivingAtOrAfter(5));
+        assertEquals(web.nextSeq(), web.firstSeqArrivingAtOrAfter(20));
+        assertEquals(web.nextSeq(), web.firstSeqArrivingAtOrAfter(Long.MAX_VALUE));
+    }
+
+    @Test
     void appendNotice_returnsContiguousSeqsFromZero() {
         LogBuffer buffer = new LogBuffer(10, LogBuffer.MIN_BYTES);
         assertEquals(0, buffer.appendNotice("── run 1 ──"));
