@@ -139,7 +139,9 @@ final class LogSearchTest {
     @Test
     void newest_givesTheLastMatchesOldestFirst() {
         List<LogLine> hits = LogSearch.plain("error").newest(BUFFER, 3);
-        assertEquals(List.of(97_500L, 98_500L, 99_500L), hits.stream().map(LogLine::seq).toList());
+        assertEquals(
+                List.of(97_500L, 98_500L, 99_500L),
+                hits.stream().map(LogLine::seq).toList());
         assertEquals(100, LogSearch.plain("error").newest(BUFFER, 1000).size());
     }
 
@@ -147,7 +149,8 @@ final class LogSearchTest {
     void scan_stopsWhenItsThreadIsInterrupted() {
         Thread.currentThread().interrupt();
         try {
-            assertThrows(CancellationException.class, () -> LogSearch.plain("nowhere").next(BUFFER, 0, false));
+            assertThrows(CancellationException.class, () -> LogSearch.plain("nowhere")
+                    .next(BUFFER, 0, false));
         } finally {
             Thread.interrupted();
         }
