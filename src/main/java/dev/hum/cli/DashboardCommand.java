@@ -43,7 +43,7 @@ final class DashboardCommand {
                         },
                         "hum-shutdown"));
         CrashHandler.install(session::restore, err);
-        Startup.startWanted(supervisor, config, names);
+        supervisor.startWanted(names);
         try {
             session.run(supervisor, Startup.title(config), config.settings().fps());
             return 0;
@@ -78,7 +78,7 @@ final class DashboardCommand {
     /** Without the bridge the dashboard still works; agents then run their own processes, so say why. */
     private static Optional<ControlServer> openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
         try {
-            return Optional.of(ControlServer.start(supervisor, Startup.projectFolder(config)));
+            return Optional.of(ControlServer.start(supervisor, Startup.projectFolder(config), note -> {}));
         } catch (IOException | RuntimeException e) {
             err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
             return Optional.empty();

@@ -32,7 +32,7 @@ final class HeadlessCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         CrashHandler.install(() -> {}, err);
 
-        List<CompletableFuture<ActionResult>> starts = Startup.startWanted(supervisor, config, names);
+        List<CompletableFuture<ActionResult>> starts = supervisor.startWanted(names);
         if (starts.isEmpty()) {
             err.println("hum: nothing to start; name the processes to run, for example: hum --headless "
                     + config.processes().get(0).name());

@@ -1,10 +1,8 @@
 package dev.hum.cli;
 
 import dev.hum.config.Origin;
-import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.control.SocketPath;
-import dev.hum.process.ActionResult;
 import dev.hum.process.Journal;
 import dev.hum.process.SessionMark;
 import dev.hum.process.Supervisor;
@@ -12,9 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** What the dashboard and the headless mode do alike when they start: the journal, the processes. */
 final class Startup {
@@ -27,19 +22,6 @@ final class Startup {
      */
     static Supervisor supervisor(ProjectConfig config, PrintStream err) {
         return new Supervisor(config, System.getenv(), openJournal(config, err));
-    }
-
-    /** Starts the processes named on the command line, or else those marked autostart. */
-    static List<CompletableFuture<ActionResult>> startWanted(
-            Supervisor supervisor, ProjectConfig config, List<String> names) {
-        List<CompletableFuture<ActionResult>> starts = new ArrayList<>();
-        for (ProcessSpec spec : config.processes()) {
-            boolean wanted = names.isEmpty() ? spec.autostart() : names.contains(spec.name());
-            if (wanted) {
-                starts.add(supervisor.start(spec.name()));
-            }
-        }
-        return starts;
     }
 
     /** The folder the configuration belongs to: the bridge socket and the journal are named after it. */

@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** The dashboard's end of the bridge: serves its supervisor's processes on a Unix domain socket. */
 public final class ControlServer implements AutoCloseable {
@@ -22,17 +23,25 @@ public final class ControlServer implements AutoCloseable {
     /*
      * One daemon thread accepts; each connection gets its own daemon thread that reads a request
      * line, answers it and loops. Answers come from LocalControl, which reads state and logs without
-     * a lock, so no connection ever waits on the render loop or on another connection.
+     * a lock, so no connection ever waits on the render loop or on another connection. Whatever goes
+     * wrong with one connection (an I/O error, a line over the bound, a bug in an answer) ends that
+     * connection only, and is told to `notes`: never to System.err, which is the dashboard's screen.
      */
+
+    /** A pause after a failed accept (no file descriptors left, say), so that the loop does not spin. */
+    private static final long ACCEPT_RETRY_MILLIS = 200;
 
     private final ProcessControl control;
     private final Path socket;
     private final Object socketKey;
     private final ServerSocketChannel server;
     private final Set<LineChannel> open = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> notes;
     private volatile boolean closed;
 
-    private ControlServer(ProcessControl control, Path socket, ServerSocketChannel server, Object socketKey) {
+    private ControlServer(
+            ProcessControl control, Path socket, ServerSocketChannel server, Object socketKey, Consumer<String> notes) {
+        this.notes = notes;
         this.control = control;
         this.socket = socket;
         this.server = server;
@@ -46,22 +55,23 @@ public final class ControlServer implements AutoCloseable {
      * @throws IOException when another live hum already serves that folder, or the socket cannot be
      *     made
      */
-    public static ControlServer start(Supervisor supervisor, Path projectFolder) throws IOException {
-        return start(supervisor, projectFolder, SocketPath.runtimeFolder());
-    }
-
-    /** As above, with the socket in {@code runtimeFolder} (tests use a temp folder). */
-    public static ControlServer start(Supervisor supervisor, Path projectFolder, Path runtimeFolder)
+    public static ControlServer start(Supervisor supervisor, Path projectFolder, Consumer<String> notes)
             throws IOException {
-        return listen(new LocalControl(supervisor, false), SocketPath.forProject(runtimeFolder, projectFolder));
+        return start(supervisor, projectFolder, SocketPath.runtimeFolder(), notes);
     }
 
-    /** Where a dashboard of {@code projectFolder} listens, in the default runtime folder. */
-    public static Path socketFor(Path projectFolder) {
-        return SocketPath.forProject(projectFolder);
+    /**
+     * As above, with the socket in {@code runtimeFolder} (tests use a temp folder).
+     *
+     * @param notes takes a line about a connection that failed, from any thread (the dashboard shows it in its
+     *     status line)
+     */
+    public static ControlServer start(
+            Supervisor supervisor, Path projectFolder, Path runtimeFolder, Consumer<String> notes) throws IOException {
+        return listen(new LocalControl(supervisor, false), SocketPath.forProject(runtimeFolder, projectFolder), notes);
     }
 
-    static ControlServer listen(ProcessControl control, Path socket) throws IOException {
+    static ControlServer listen(ProcessControl control, Path socket, Consumer<String> notes) throws IOException {
         SocketPath.prepareFolder(socket.getParent());
         if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             if (ControlClient.answers(socket)) {
@@ -76,7 +86,7 @@ public final class ControlServer implements AutoCloseable {
             Files.setPosixFilePermissions(socket, SocketPath.SOCKET_MODE);
             Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
                     .fileKey();
-            ControlServer s = new ControlServer(control, socket, server, key);
+            ControlServer s = new ControlServer(control, socket, server, key, notes);
             Thread accept = new Thread(s::acceptLoop, "hum-control-accept");
             accept.setDaemon(true);
             accept.start();
@@ -103,11 +113,16 @@ public final class ControlServer implements AutoCloseable {
                 t.start();
             } catch (ClosedChannelException e) {
                 return;
-            } catch (IOException e) {
-                if (!closed) {
-                    System.err.println("hum: control socket: " + e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                if (closed) {
+                    return;
                 }
-                return;
+                notes.accept("agent bridge: cannot accept a connection (" + e.getMessage() + "); retrying");
+                try {
+                    Thread.sleep(ACCEPT_RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
             }
         }
     }
@@ -120,9 +135,9 @@ public final class ControlServer implements AutoCloseable {
             }
         } catch (EOFException | ClosedChannelException e) {
             // the client went away, or we are closing
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             if (!closed) {
-                System.err.println("hum: control connection: " + e.getMessage());
+                notes.accept("agent bridge: dropped a connection (" + e.getMessage() + ")");
             }
         } finally {
             open.remove(connection);

@@ -1,20 +1,18 @@
 package dev.hum.control;
 
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
-import dev.hum.config.ProcessSpec;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.log.LogSearch;
 import dev.hum.log.LogSlice;
+import dev.hum.log.MergedLog;
 import dev.hum.process.ActionResult;
+import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
 import dev.hum.state.ProcessState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /** {@link ProcessControl} over a {@link Supervisor} in this JVM: the dashboard's, or hum mcp's own. */
 public final class LocalControl implements ProcessControl {
@@ -37,7 +34,6 @@ public final class LocalControl implements ProcessControl {
 
     private static final Duration START_WAIT = Duration.ofSeconds(10);
     private static final Duration STOP_SLACK = Duration.ofSeconds(5);
-    private static final int SEARCH_BATCH = 2048;
 
     private final Supervisor supervisor;
     private final boolean owned;
@@ -53,23 +49,18 @@ public final class LocalControl implements ProcessControl {
 
     @Override
     public String describe() {
-        return "processes supervised in this hum (" + supervisor.names().size() + ")";
+        return "processes supervised in this hum (" + supervisor.processes().size() + ")";
     }
 
     @Override
     public List<ProcessInfo> status(Optional<String> name) {
         Instant now = Instant.now();
         if (name.isPresent()) {
-            ProcessState state = supervisor
-                    .registry()
-                    .find(name.get())
-                    .orElseThrow(() -> unknown(name.get()))
-                    .get();
-            return List.of(info(state, now));
+            return List.of(info(process(name.get()), now));
         }
         List<ProcessInfo> all = new ArrayList<>();
-        for (ProcessState state : supervisor.registry().board().states()) {
-            all.add(info(state, now));
+        for (Supervised p : supervisor.processes()) {
+            all.add(info(p, now));
         }
         return all;
     }
@@ -96,7 +87,7 @@ public final class LocalControl implements ProcessControl {
             throw new ControlException("cursor must be 0 or more (0 reads from the oldest line held)");
         }
         if (name.isPresent()) {
-            LogBuffer log = buffer(name.get());
+            LogBuffer log = process(name.get()).log();
             LogSlice slice = cursor.isPresent() ? log.readFrom(cursor.getAsLong(), limit) : log.tail(limit);
             List<LogEntry> lines = entries(name.get(), slice.lines());
             return new LogPage(lines, slice.missed(), slice.nextSeq());
@@ -107,13 +98,11 @@ public final class LocalControl implements ProcessControl {
     @Override
     public List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit) {
         checkLimit(limit);
-        Predicate<String> search = compile(query, regex);
-        List<String> names = name.isPresent() ? List.of(name.get()) : supervisor.names();
-        List<LogEntry> hits = new ArrayList<>();
-        for (String n : names) {
-            hits.addAll(newestMatches(n, buffer(n), search, limit));
+        LogSearch search = compile(query, regex);
+        if (name.isPresent()) {
+            return entries(name.get(), search.newest(process(name.get()).log(), limit));
         }
-        return newest(hits, limit);
+        return entries(supervisor.merged().newestMatches(search, limit));
     }
 
     @Override
@@ -123,13 +112,13 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
-    private ProcessInfo info(ProcessState s, Instant now) {
-        Optional<ProcessSpec> spec = supervisor.spec(s.name());
+    private static ProcessInfo info(Supervised p, Instant now) {
+        ProcessState s = p.state();
         Exit exit = s.exit();
         return new ProcessInfo(
                 s.name(),
-                spec.map(p -> p.command().display()).orElse(""),
-                spec.map(ProcessSpec::autostart).orElse(false),
+                p.spec().command().display(),
+                p.spec().autostart(),
                 s.statusWord(),
                 s.pid(),
                 s.uptime(now).toMillis(),
@@ -144,11 +133,7 @@ public final class LocalControl implements ProcessControl {
         try {
             return action.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            String now = supervisor
-                    .registry()
-                    .find(name)
-                    .map(c -> c.get().statusWord())
-                    .orElse("busy");
+            String now = supervisor.find(name).map(p -> p.state().statusWord()).orElse("busy");
             return new ActionResult(true, name + " is " + now + " and still changing; check scripts_status");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -160,19 +145,17 @@ public final class LocalControl implements ProcessControl {
 
     private Duration stopWait(String name) {
         return supervisor
-                .spec(name)
-                .map(ProcessSpec::stopTimeout)
+                .find(name)
+                .map(p -> p.spec().stopTimeout())
                 .orElse(Duration.ZERO)
                 .plus(STOP_SLACK);
     }
 
-    private LogBuffer buffer(String name) {
-        return supervisor.log(name).orElseThrow(() -> unknown(name));
-    }
-
-    private ControlException unknown(String name) {
-        return new ControlException("no process named '" + name + "'; known: " + String.join(", ", supervisor.names())
-                + " (scripts_list shows them)");
+    private Supervised process(String name) {
+        return supervisor
+                .find(name)
+                .orElseThrow(() -> new ControlException("no process named '" + name + "'; known: "
+                        + supervisor.knownNames() + " (scripts_list shows them)"));
     }
 
     private static void checkLimit(int limit) {
@@ -181,119 +164,46 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
-    /**
-     * A plain text is matched ignoring case, as the dashboard's search does. A regex is compiled by RE2/J, which
-     * matches in time linear in the line whatever the pattern: an agent's regex runs on hum's threads against
-     * lines that children wrote, and java.util.regex can backtrack for hours on a pattern of forty characters
-     * (nested repeats, or empty alternatives that never read a character).
-     */
-    private static Predicate<String> compile(String query, boolean regex) {
+    /** A plain text is matched ignoring case, as the dashboard's search does; a regex runs on RE2 (LogSearch). */
+    private static LogSearch compile(String query, boolean regex) {
         if (query.isEmpty()) {
             throw new ControlException("query is empty; give the text or regex to look for");
         }
         if (!regex) {
-            return LogSearch.plain(query)::matches;
+            return LogSearch.plain(query);
         }
         try {
-            Pattern pattern = Pattern.compile(query);
-            return text -> pattern.matcher(text).find();
-        } catch (PatternSyntaxException e) {
-            throw new ControlException("not a valid regex: " + e.getDescription() + " near index " + e.getIndex()
-                    + " (RE2 syntax, as in Go and ripgrep: no backreferences or lookaround); set regex to false"
-                    + " to search for the plain text");
+            return LogSearch.regex(query);
+        } catch (IllegalArgumentException e) {
+            throw new ControlException(e.getMessage() + "; set regex to false to search for the plain text");
         }
     }
 
-    /** The newest {@code limit} settled lines of every process, interleaved by arrival. */
+    /** The newest {@code limit} settled lines of every process, interleaved by arrival (see {@link MergedLog}). */
     private LogPage allTail(int limit) {
-        List<String> names = supervisor.names();
-        List<LogBuffer> logs = logs(names);
-        long settled = LogBuffer.settledArrival(logs);
-        List<LogEntry> all = new ArrayList<>();
-        for (int i = 0; i < logs.size(); i++) {
-            // each log's newest lines below the settled arrival, not its newest lines filtered: a log whose tail
-            // is all in flight must still give its older lines, or the cursor would step over them
-            LogBuffer log = logs.get(i);
-            long end = log.firstSeqArrivingAtOrAfter(settled);
-            long first = log.firstSeq(); // read once: a flood may move it past `end` meanwhile
-            long from = end - first > limit ? end - limit : first;
-            if (end - from > 0) {
-                all.addAll(settledEntries(
-                        names.get(i), log.readFrom(from, (int) (end - from)).lines(), settled));
-            }
-        }
-        List<LogEntry> lines = newest(all, limit);
-        long next = 0;
-        for (LogEntry e : lines) {
-            next = Math.max(next, e.arrival() + 1);
-        }
+        List<LogEntry> lines = entries(supervisor.merged().tail(limit));
+        long next = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).arrival() + 1;
         return new LogPage(lines, 0, next);
     }
 
     /**
-     * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. Only
-     * settled lines are returned (see {@link LogBuffer#settledArrival}): a line whose arrival was
-     * taken just before another process's line but published just after it comes in the next page,
-     * instead of being stepped over by the cursor.
+     * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. Only settled lines
+     * are returned (see {@link MergedLog}): a line whose arrival was taken just before another process's line but
+     * published just after it comes in the next page, instead of being stepped over by the cursor.
      */
     private LogPage allFrom(long cursor, int limit) {
-        List<String> names = supervisor.names();
-        List<LogBuffer> logs = logs(names);
-        long settled = LogBuffer.settledArrival(logs);
-        List<LogEntry> all = new ArrayList<>();
-        for (int i = 0; i < logs.size(); i++) {
-            LogBuffer log = logs.get(i);
-            List<LogLine> lines =
-                    log.readFrom(log.firstSeqArrivingAtOrAfter(cursor), limit).lines();
-            all.addAll(settledEntries(names.get(i), lines, settled));
-        }
-        all.sort(Comparator.comparingLong(LogEntry::arrival));
-        List<LogEntry> lines = all.size() > limit ? all.subList(0, limit) : all;
+        List<LogEntry> lines = entries(supervisor.merged().from(cursor, limit));
         long next = lines.isEmpty() ? cursor : lines.get(lines.size() - 1).arrival() + 1;
         return new LogPage(lines, 0, next);
     }
 
-    private List<LogBuffer> logs(List<String> names) {
-        List<LogBuffer> logs = new ArrayList<>(names.size());
-        for (String n : names) {
-            logs.add(buffer(n));
-        }
-        return logs;
-    }
-
-    /** The lines arriving below {@code settled}: a seq range read a moment later may hold a few above it. */
-    private static List<LogEntry> settledEntries(String name, List<LogLine> lines, long settled) {
+    private List<LogEntry> entries(List<MergedLog.Line> lines) {
+        List<Supervised> processes = supervisor.processes();
         List<LogEntry> out = new ArrayList<>(lines.size());
-        for (LogLine line : lines) {
-            if (line.arrival() < settled) {
-                out.add(entry(name, line));
-            }
+        for (MergedLog.Line line : lines) {
+            out.add(entry(processes.get(line.log()).name(), line.line()));
         }
         return out;
-    }
-
-    private static List<LogEntry> newestMatches(String name, LogBuffer log, Predicate<String> search, int limit) {
-        List<LogEntry> found = new ArrayList<>();
-        long low = log.firstSeq();
-        long hi = log.nextSeq();
-        while (hi - low > 0 && found.size() < limit) {
-            long lo = hi - low > SEARCH_BATCH ? hi - SEARCH_BATCH : low;
-            List<LogLine> lines = log.readFrom(lo, (int) (hi - lo)).lines();
-            for (int i = lines.size() - 1; i >= 0 && found.size() < limit; i--) {
-                LogLine line = lines.get(i);
-                if (hi - line.seq() > 0 && search.test(line.text())) {
-                    found.add(entry(name, line));
-                }
-            }
-            hi = lo;
-        }
-        return found;
-    }
-
-    private static List<LogEntry> newest(List<LogEntry> entries, int limit) {
-        List<LogEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(LogEntry::arrival));
-        return sorted.size() > limit ? sorted.subList(sorted.size() - limit, sorted.size()) : sorted;
     }
 
     private static List<LogEntry> entries(String name, List<LogLine> lines) {

@@ -1,13 +1,11 @@
 package dev.hum.headless;
 
-import dev.hum.log.LogBuffer;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,11 +20,7 @@ public final class HeadlessRunner {
 
     public HeadlessRunner(Supervisor supervisor, OutputStream out, boolean colour) {
         this.supervisor = supervisor;
-        List<LogBuffer> logs = new ArrayList<>();
-        for (int i = 0; i < supervisor.names().size(); i++) {
-            logs.add(supervisor.log(i));
-        }
-        this.printer = new LinePrinter(supervisor.names(), logs, out, colour);
+        this.printer = new LinePrinter(supervisor.processes(), supervisor.merged(), out, colour);
     }
 
     /**
@@ -46,13 +40,15 @@ public final class HeadlessRunner {
                 Thread.sleep(POLL_MILLIS);
             }
         }
-        printer.drain();
+        flush();
         return worstStatus(supervisor.registry().board().states());
     }
 
     /** Prints whatever is left; called by the shutdown hook after every process was stopped. */
     public void flush() {
-        printer.drain();
+        while (printer.drain() > 0) {
+            // a page at a time until nothing is left
+        }
     }
 
     private boolean anyLive() {

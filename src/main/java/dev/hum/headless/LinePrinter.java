@@ -1,14 +1,12 @@
 package dev.hum.headless;
 
-import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
-import dev.hum.log.LogSlice;
+import dev.hum.log.MergedLog;
 import dev.hum.log.Source;
+import dev.hum.process.Supervised;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Copies new log lines of every process to an output stream as {@code name | line}. */
@@ -20,44 +18,35 @@ final class LinePrinter {
     private static final int BATCH = 4096;
 
     private final List<String> names;
-    private final List<LogBuffer> logs;
-    private final long[] cursors;
+    private final MergedLog.Cursor cursor;
     private final int width;
     private final boolean colour;
     private final PrintStream out;
     private final StyleWriter styles = new StyleWriter();
 
-    LinePrinter(List<String> names, List<LogBuffer> logs, OutputStream out, boolean colour) {
-        this.names = List.copyOf(names);
-        this.logs = List.copyOf(logs);
-        this.cursors = new long[logs.size()];
+    LinePrinter(List<Supervised> processes, MergedLog merged, OutputStream out, boolean colour) {
+        this.names = processes.stream().map(Supervised::name).toList();
+        this.cursor = merged.followFromOldest();
         this.width = names.stream().mapToInt(String::length).max().orElse(0);
         this.colour = colour;
         this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
     }
 
     /**
-     * Prints every line that arrived since the last call, in arrival order across processes, and
-     * flushes once. Returns how many lines it printed.
+     * Prints every line that arrived since the last call, in arrival order across processes (lines still being
+     * published wait for the next call, see {@link MergedLog}), and flushes once. Returns how many lines it
+     * printed.
      */
     synchronized int drain() {
-        List<Entry> batch = new ArrayList<>();
-        for (int i = 0; i < logs.size(); i++) {
-            LogSlice slice = logs.get(i).readFrom(cursors[i], BATCH);
-            if (slice.missed() > 0) {
-                batch.add(new Entry(i, null, slice.missed()));
-            }
-            for (LogLine line : slice.lines()) {
-                batch.add(new Entry(i, line, 0));
-            }
-            cursors[i] = slice.nextSeq();
+        MergedLog.Page page = cursor.next(BATCH);
+        for (MergedLog.Gap gap : page.gaps()) {
+            print(new Entry(gap.log(), null, gap.missed()));
         }
-        batch.sort(Comparator.comparingLong(Entry::arrival));
-        for (Entry e : batch) {
-            print(e);
+        for (MergedLog.Line line : page.lines()) {
+            print(new Entry(line.log(), line.line(), 0));
         }
         out.flush();
-        return batch.size();
+        return page.gaps().size() + page.lines().size();
     }
 
     boolean failed() {
@@ -91,9 +80,5 @@ final class LinePrinter {
     }
 
     /** One line to print, or a gap of {@code missed} lines that the ring overwrote first. */
-    private record Entry(int process, LogLine line, long missed) {
-        long arrival() {
-            return line == null ? Long.MIN_VALUE : line.arrival();
-        }
-    }
+    private record Entry(int process, LogLine line, long missed) {}
 }

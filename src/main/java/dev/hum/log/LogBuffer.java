@@ -177,6 +177,11 @@ public final class LogBuffer {
         return records + RingStorage.LINE_INDEX_BYTES * held + RingStorage.BLOCK_INDEX_BYTES * blocks;
     }
 
+    /** The clock this log takes arrivals from, shared with the logs it is merged with. */
+    AtomicLong arrivalClock() {
+        return arrivalClock;
+    }
+
     /** Appends one {@link Source#HUM} line (sanitised and cut like child output) and returns its seq. */
     public long appendNotice(String text) {
         writeLock.lock();

@@ -1,36 +1,50 @@
 package dev.hum.log;
 
+import com.google.re2j.PatternSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds lines of a {@link LogBuffer} containing a text, ignoring case, and the matches in a line. */
+/**
+ * Finds lines of a {@link LogBuffer} that match a query, and the matches in a line: plain text ignoring case (the
+ * dashboard's {@code /}, an agent's text search) or an RE2 regex (an agent's pattern). The one search of hum: the
+ * one-process view, the all-processes view ({@link MergedLog}) and agents all go through it.
+ */
 public final class LogSearch {
     /*
-     * Immutable and thread-safe: a Pattern is shareable and every call makes its own Matcher. It reads the
-     * buffer as any reader does, in slices of BATCH lines, so it never blocks the pumps; lines the ring drops
-     * while a search runs are simply not searched.
+     * Immutable and thread-safe: a compiled pattern is shareable and every scan makes its own matcher. It reads the
+     * buffer as any reader does, in slices of BATCH lines, so it never blocks the pumps; lines the ring drops while a
+     * search runs are simply not searched. Between slices a scan checks its thread's interrupt flag, so a search
+     * worker whose search was cancelled (Esc, a new query) stops within one slice.
      *
      * It matches on the copied records, not on LogLines: a plain ASCII needle first rejects lines on their UTF-8
      * bytes (ASCII case folding; a line with a non-ASCII character that folds to ASCII, such as the Kelvin sign,
      * always goes on), and a line that may match has only its text decoded, into a reused char array, for the
-     * Pattern to decide. A scan allocates per batch, not per line.
+     * matcher to decide. A scan allocates per batch, not per line.
+     *
+     * Regexes run on RE2/J, which matches in time linear in the line whatever the pattern: a pattern runs on hum's
+     * threads against lines that children wrote, and java.util.regex can backtrack for hours on a pattern of forty
+     * characters (nested repeats, or empty alternatives that never read a character).
      */
 
     private static final int BATCH = 2048;
 
-    private final Pattern pattern;
+    private final String query;
+    private final Query compiled;
 
     /** The needle in lower-case ASCII bytes, or null when the byte prefilter does not apply. */
     private final byte[] folded;
 
-    private LogSearch(Pattern pattern, byte[] folded) {
-        this.pattern = pattern;
+    private LogSearch(String query, Query compiled, byte[] folded) {
+        this.query = query;
+        this.compiled = compiled;
         this.folded = folded;
     }
 
@@ -39,24 +53,45 @@ public final class LogSearch {
         Pattern pattern = Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         boolean ascii = !needle.isEmpty() && needle.chars().allMatch(c -> c < 0x80);
         byte[] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
-        return new LogSearch(pattern, folded);
+        return new LogSearch(needle, () -> new JdkMatcher(pattern.matcher("")), folded);
     }
 
-    public Pattern pattern() {
-        return pattern;
+    /**
+     * Matches the RE2 regex {@code regex} (the syntax of Go and ripgrep: no backreferences or lookaround), case
+     * sensitive unless it says {@code (?i)}.
+     *
+     * @throws IllegalArgumentException when it is not a valid RE2 regex, with a message that says what is wrong
+     */
+    public static LogSearch regex(String regex) {
+        try {
+            com.google.re2j.Pattern pattern = com.google.re2j.Pattern.compile(regex);
+            return new LogSearch(regex, () -> new Re2Matcher(pattern.matcher("")), null);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("not a valid regex: " + e.getDescription() + " in `" + e.getPattern()
+                    + "` (RE2 syntax, as in Go and ripgrep: no backreferences or lookaround)");
+        }
+    }
+
+    /** The text or regex as the user or agent wrote it. */
+    public String query() {
+        return query;
     }
 
     public boolean matches(String text) {
-        return pattern.matcher(text).find();
+        return compiled.matcher().find(text);
     }
 
     /** Char ranges of the matches in {@code text}, for highlighting: {@code [start0, end0, start1, end1, ...]}. */
     public int[] matchRanges(String text) {
-        Matcher m = pattern.matcher(text);
+        LineMatcher m = compiled.matcher();
+        m.reset(text);
         int[] out = new int[8];
         int n = 0;
         while (m.find()) {
             if (m.end() == m.start()) {
+                if (m.end() >= text.length()) {
+                    break;
+                }
                 continue; // an empty match has nothing to highlight
             }
             if (n + 2 > out.length) {
@@ -96,6 +131,7 @@ public final class LogSearch {
         long cursor = fromSeq;
         long end = buffer.nextSeq();
         while (out.size() < max && end - cursor > 0) {
+            checkCancelled();
             buffer.copy(cursor, (int) Math.min(BATCH, end - cursor), copy);
             for (long seq = copy.firstIntact(); out.size() < max && copy.end() - seq > 0; seq++) {
                 if (scan.matches(seq)) {
@@ -108,6 +144,36 @@ public final class LogSearch {
             cursor = copy.nextSeq();
         }
         return out;
+    }
+
+    /** The newest {@code max} matching lines held, oldest first. */
+    public List<LogLine> newest(LogBuffer buffer, int max) {
+        List<LogLine> out = new ArrayList<>();
+        Scan scan = new Scan();
+        CopiedLines copy = scan.copy;
+        long low = buffer.firstSeq();
+        long hi = buffer.nextSeq();
+        while (hi - low > 0 && out.size() < max) {
+            checkCancelled();
+            long lo = hi - low > BATCH ? hi - BATCH : low;
+            buffer.copy(lo, (int) (hi - lo), copy);
+            long last = copy.end() - hi < 0 ? copy.end() : hi;
+            for (long seq = last - 1; seq - copy.firstIntact() >= 0 && out.size() < max; seq--) {
+                if (scan.matches(seq)) {
+                    out.add(copy.decode(seq));
+                }
+            }
+            hi = lo;
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** Ends a scan whose worker was cancelled: the search thread's interrupt flag is the request. */
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("search cancelled");
+        }
     }
 
     /**
@@ -163,7 +229,7 @@ public final class LogSearch {
     private final class Scan {
         final CopiedLines copy = new CopiedLines();
         final Text text = new Text();
-        final Matcher matcher = pattern.matcher("");
+        final LineMatcher matcher = compiled.matcher();
 
         boolean matches(long seq) {
             byte[] bytes = copy.bytes;
@@ -174,12 +240,14 @@ public final class LogSearch {
             }
             CharSequence chars =
                     text.decode(bytes, from, to) ? text : new String(bytes, from, to - from, StandardCharsets.UTF_8);
-            return matcher.reset(chars).find();
+            matcher.reset(chars);
+            return matcher.find();
         }
 
         OptionalLong forward(LogBuffer buffer, long from, long end) {
             long cursor = from;
             while (end - cursor > 0) {
+                checkCancelled();
                 buffer.copy(cursor, (int) Math.min(BATCH, end - cursor), copy);
                 for (long seq = copy.firstIntact(); copy.end() - seq > 0; seq++) {
                     if (end - seq > 0 && matches(seq)) {
@@ -198,6 +266,7 @@ public final class LogSearch {
         OptionalLong backward(LogBuffer buffer, long low, long high) {
             long hi = high;
             while (hi - low > 0) {
+                checkCancelled();
                 long lo = hi - low > BATCH ? hi - BATCH : low;
                 buffer.copy(lo, (int) (hi - lo), copy);
                 long last = copy.end() - hi < 0 ? copy.end() : hi;
@@ -247,6 +316,83 @@ public final class LogSearch {
         @Override
         public String toString() {
             return new String(chars, 0, length);
+        }
+    }
+
+    /** A compiled query: shareable; it makes a matcher per scan, since matchers keep state. */
+    private interface Query {
+        LineMatcher matcher();
+    }
+
+    /** The part of a matcher a scan uses, over java.util.regex or RE2/J. */
+    private interface LineMatcher {
+        void reset(CharSequence text);
+
+        boolean find();
+
+        int start();
+
+        int end();
+
+        default boolean find(CharSequence text) {
+            reset(text);
+            return find();
+        }
+    }
+
+    private static final class JdkMatcher implements LineMatcher {
+        private final Matcher matcher;
+
+        JdkMatcher(Matcher matcher) {
+            this.matcher = matcher;
+        }
+
+        @Override
+        public void reset(CharSequence text) {
+            matcher.reset(text);
+        }
+
+        @Override
+        public boolean find() {
+            return matcher.find();
+        }
+
+        @Override
+        public int start() {
+            return matcher.start();
+        }
+
+        @Override
+        public int end() {
+            return matcher.end();
+        }
+    }
+
+    private static final class Re2Matcher implements LineMatcher {
+        private final com.google.re2j.Matcher matcher;
+
+        Re2Matcher(com.google.re2j.Matcher matcher) {
+            this.matcher = matcher;
+        }
+
+        @Override
+        public void reset(CharSequence text) {
+            matcher.reset(text);
+        }
+
+        @Override
+        public boolean find() {
+            return matcher.find();
+        }
+
+        @Override
+        public int start() {
+            return matcher.start();
+        }
+
+        @Override
+        public int end() {
+            return matcher.end();
         }
     }
 }

@@ -38,6 +38,7 @@ final class ManagedProcess {
     /** How long an exit waits for the pumps to drain, so that the last lines precede the status. */
     private static final Duration DRAIN = Duration.ofMillis(500);
 
+    private final Supervised process;
     private final ProcessSpec spec;
     private final StateCell cell;
     private final LogBuffer log;
@@ -52,17 +53,11 @@ final class ManagedProcess {
     /** Held while a run's start or end is decided and its notice written: notices follow the runs in order. */
     private final Object transitions = new Object();
 
-    ManagedProcess(
-            ProcessSpec spec,
-            StateCell cell,
-            LogBuffer log,
-            Launcher launcher,
-            SessionMark mark,
-            Journal journal,
-            Executor exits) {
-        this.spec = spec;
-        this.cell = cell;
-        this.log = log;
+    ManagedProcess(Supervised process, Launcher launcher, SessionMark mark, Journal journal, Executor exits) {
+        this.process = process;
+        this.spec = process.spec();
+        this.cell = process.cell();
+        this.log = process.log();
         this.launcher = launcher;
         this.mark = mark;
         this.journal = journal;
@@ -72,6 +67,10 @@ final class ManagedProcess {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    Supervised process() {
+        return process;
     }
 
     ProcessSpec spec() {

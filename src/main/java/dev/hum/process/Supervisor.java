@@ -3,8 +3,8 @@ package dev.hum.process;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.log.LogBuffer;
+import dev.hum.log.MergedLog;
 import dev.hum.state.Registry;
-import dev.hum.state.StateCell;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ import java.util.function.Function;
 public final class Supervisor implements AutoCloseable {
 
     /*
-     * The process list is fixed at construction, so `processes` is an unmodifiable map read by any
+     * The process list is fixed at construction, so `processes` and `managed` are unmodifiable and read by any
      * thread without a lock. Each action is handed to the process's own control thread and returns a
      * future at once: no caller (the render loop above all) ever waits on a child.
      */
@@ -38,9 +38,10 @@ public final class Supervisor implements AutoCloseable {
     /** Time allowed beyond the longest stop timeout for SIGKILL and the sweep. */
     private static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(5);
 
-    private final Registry registry = new Registry();
-    private final Map<String, ManagedProcess> processes;
-    private final List<ManagedProcess> ordered;
+    private final Registry registry;
+    private final List<Supervised> processes;
+    private final Map<String, ManagedProcess> managed;
+    private final MergedLog merged;
     private final AtomicLong arrivalClock = new AtomicLong();
     private final ExecutorService exits = Executors.newCachedThreadPool(runnable -> {
         Thread t = new Thread(runnable, "hum-exit");
@@ -65,43 +66,49 @@ public final class Supervisor implements AutoCloseable {
         Posix.becomeSubreaper();
         this.journal = journal;
         Launcher launcher = new Launcher(environment, mark);
+        List<ProcessSpec> specs = config.processes();
+        this.registry = new Registry(specs.stream().map(ProcessSpec::name).toList());
         Map<String, ManagedProcess> byName = new LinkedHashMap<>();
-        List<ManagedProcess> list = new ArrayList<>();
+        List<Supervised> list = new ArrayList<>();
+        List<LogBuffer> logs = new ArrayList<>();
         int scrollback = config.settings().scrollback();
-        for (ProcessSpec spec : config.processes()) {
-            StateCell cell = registry.add(spec.name());
+        for (ProcessSpec spec : specs) {
+            int id = list.size();
             LogBuffer log = new LogBuffer(scrollback, LOG_BYTES_PER_PROCESS, arrivalClock);
-            ManagedProcess managed = new ManagedProcess(spec, cell, log, launcher, mark, journal, exits);
-            byName.put(spec.name(), managed);
-            list.add(managed);
+            Supervised process = new Supervised(id, spec, registry.board().get(id), log);
+            byName.put(spec.name(), new ManagedProcess(process, launcher, mark, journal, exits));
+            list.add(process);
+            logs.add(log);
         }
-        this.processes = Map.copyOf(byName);
-        this.ordered = List.copyOf(list);
+        this.managed = Map.copyOf(byName);
+        this.processes = List.copyOf(list);
+        this.merged = logs.isEmpty() ? null : new MergedLog(logs);
     }
 
-    /** The states of all processes; read it without a lock from any thread. */
+    /** The states of all processes and their change count; read it without a lock from any thread. */
     public Registry registry() {
         return registry;
     }
 
-    /** The names of all processes in display order. */
-    public List<String> names() {
-        return ordered.stream().map(p -> p.spec().name()).toList();
+    /** Every process, in display order. */
+    public List<Supervised> processes() {
+        return processes;
     }
 
-    /** The spec of a process. */
-    public Optional<ProcessSpec> spec(String name) {
-        return Optional.ofNullable(processes.get(name)).map(ManagedProcess::spec);
+    /** The process with this name. */
+    public Optional<Supervised> find(String name) {
+        ManagedProcess p = managed.get(name);
+        return p == null ? Optional.empty() : Optional.of(p.process());
     }
 
-    /** The log of a process; read it without a lock from any thread. */
-    public Optional<LogBuffer> log(String name) {
-        return Optional.ofNullable(processes.get(name)).map(ManagedProcess::log);
+    /** Every process's log merged in arrival order (a configuration always has at least one process). */
+    public MergedLog merged() {
+        return merged;
     }
 
-    /** The log of the process at this display position (its id). */
-    public LogBuffer log(int id) {
-        return ordered.get(id).log();
+    /** The names of all processes in display order, for messages. */
+    public String knownNames() {
+        return String.join(", ", processes.stream().map(Supervised::name).toList());
     }
 
     /** Starts a process unless it is already live. Returns at once. */
@@ -119,12 +126,15 @@ public final class Supervisor implements AutoCloseable {
         return act(name, ManagedProcess::restart);
     }
 
-    /** Starts every process whose spec says autostart. */
-    public List<CompletableFuture<ActionResult>> startAutostart() {
+    /**
+     * Starts the processes named, or every process whose spec says autostart when {@code names} is empty; the
+     * futures complete as {@link #start} does.
+     */
+    public List<CompletableFuture<ActionResult>> startWanted(List<String> names) {
         List<CompletableFuture<ActionResult>> started = new ArrayList<>();
-        for (ManagedProcess p : ordered) {
-            if (p.spec().autostart()) {
-                started.add(p.start());
+        for (Supervised p : processes) {
+            if (names.isEmpty() ? p.spec().autostart() : names.contains(p.name())) {
+                started.add(start(p.name()));
             }
         }
         return started;
@@ -141,7 +151,7 @@ public final class Supervisor implements AutoCloseable {
             return awaitControls();
         }
         List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
-        for (ManagedProcess p : ordered) {
+        for (ManagedProcess p : managed.values()) {
             stops.add(p.stop());
             p.shutdownControl();
         }
@@ -176,7 +186,7 @@ public final class Supervisor implements AutoCloseable {
 
     private boolean awaitControls() {
         try {
-            for (ManagedProcess p : ordered) {
+            for (ManagedProcess p : managed.values()) {
                 if (!p.awaitControl(shutdownLimit())) {
                     return false;
                 }
@@ -190,7 +200,7 @@ public final class Supervisor implements AutoCloseable {
 
     private Duration shutdownLimit() {
         Duration longest = Duration.ZERO;
-        for (ManagedProcess p : ordered) {
+        for (ManagedProcess p : managed.values()) {
             if (p.spec().stopTimeout().compareTo(longest) > 0) {
                 longest = p.spec().stopTimeout();
             }
@@ -200,10 +210,10 @@ public final class Supervisor implements AutoCloseable {
 
     private CompletableFuture<ActionResult> act(
             String name, Function<ManagedProcess, CompletableFuture<ActionResult>> action) {
-        ManagedProcess p = processes.get(name);
+        ManagedProcess p = managed.get(name);
         if (p == null) {
             return CompletableFuture.completedFuture(
-                    ActionResult.failed("no process named '" + name + "'; known: " + String.join(", ", names())));
+                    ActionResult.failed("no process named '" + name + "'; known: " + knownNames()));
         }
         if (closed.get()) {
             return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));

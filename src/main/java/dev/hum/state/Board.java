@@ -1,6 +1,5 @@
 package dev.hum.state;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,13 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * An immutable, ordered snapshot of every process cell, with an index by name. A new board is made
- * when a process is added or removed; the cells inside keep changing on their own.
- */
+/** An immutable, ordered list of every process cell, with an index by name; the cells keep changing on their own. */
 public final class Board {
-
-    static final Board EMPTY = new Board(List.of(), Map.of());
 
     private final List<StateCell> cells;
     private final Map<String, StateCell> byName;
@@ -54,12 +48,14 @@ public final class Board {
         return Collections.unmodifiableList(Arrays.asList(states));
     }
 
-    Board plus(StateCell cell, String name) {
-        List<StateCell> nextCells = new ArrayList<>(cells.size() + 1);
-        nextCells.addAll(cells);
-        nextCells.add(cell);
-        Map<String, StateCell> nextByName = new LinkedHashMap<>(byName);
-        nextByName.put(name, cell);
-        return new Board(Collections.unmodifiableList(nextCells), Collections.unmodifiableMap(nextByName));
+    static Board of(List<StateCell> cells) {
+        Map<String, StateCell> byName = new LinkedHashMap<>();
+        for (StateCell cell : cells) {
+            String name = cell.get().name();
+            if (byName.putIfAbsent(name, cell) != null) {
+                throw new IllegalArgumentException("a process named '" + name + "' already exists");
+            }
+        }
+        return new Board(List.copyOf(cells), Collections.unmodifiableMap(byName));
     }
 }

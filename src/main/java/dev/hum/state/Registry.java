@@ -1,74 +1,59 @@
 package dev.hum.state;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** The ordered set of all processes: one pointer to an immutable {@link Board}, swapped atomically. */
+/** The ordered set of all processes: one immutable {@link Board} of their cells, fixed when hum starts. */
 public final class Registry {
 
     /*
-     * Writers: whoever adds processes (the CLI at start-up; later a config reload). They swap the
-     * board with compareAndSet; the new board is built entirely before the swap, so a reader's single
-     * volatile load gives a complete, consistent list. Readers: the render loop, the control socket
-     * and MCP, any thread, at any rate; "all processes" is one load, never a copy under a lock.
+     * The board is built entirely in the constructor and published through a final field, so any thread that
+     * reaches the registry sees the complete list; the cells inside change on their own (StateCell). Readers (the
+     * render loop, the control socket, MCP) take "all processes" without a copy and without a lock.
      */
 
-    private final AtomicReference<Board> board = new AtomicReference<>(Board.EMPTY);
-    private final AtomicLong boardSwaps;
-    private final long initialVersion;
+    private final Board board;
 
-    public Registry() {
-        this(0L);
-    }
-
-    /** A registry whose counters start at {@code initial} (tests start near overflow). */
-    public Registry(long initial) {
-        this.boardSwaps = new AtomicLong(initial);
-        this.initialVersion = initial;
+    /** A NOT_STARTED cell per name, in this order; a process's id is its position. */
+    public Registry(List<String> names) {
+        this(names, 0L);
     }
 
     /**
-     * Adds a process at the end of the list and returns its cell, NOT_STARTED. Its id is its
-     * position.
+     * As above, with every cell's version starting at {@code initial} (tests start near overflow).
      *
-     * @throws IllegalArgumentException when the name is taken
+     * @throws IllegalArgumentException when a name appears twice
      */
-    public StateCell add(String name) {
-        for (; ; ) {
-            Board current = board.get();
-            if (current.find(name).isPresent()) {
-                throw new IllegalArgumentException("a process named '" + name + "' already exists");
-            }
-            StateCell cell = new StateCell(ProcessState.initial(current.size(), name, initialVersion));
-            if (board.compareAndSet(current, current.plus(cell, name))) {
-                boardSwaps.getAndIncrement();
-                return cell;
-            }
+    public Registry(List<String> names, long initial) {
+        List<StateCell> cells = new ArrayList<>(names.size());
+        for (String name : names) {
+            cells.add(new StateCell(ProcessState.initial(cells.size(), name, initial)));
         }
+        this.board = Board.of(cells);
     }
 
-    /** The current board: one volatile load. */
+    /** Every process's cell, in display order. */
     public Board board() {
-        return board.get();
+        return board;
     }
 
     /** The cell of the process with this name. */
     public Optional<StateCell> find(String name) {
-        return board.get().find(name);
+        return board.find(name);
     }
 
     /**
-     * A board-wide change count: it moves whenever a process is added or any process's state
-     * changes, so a renderer that compares it with {@code !=} to the value it last drew can skip
-     * frames in which nothing changed. It is the sum of every cell's version (versions only grow,
-     * so any change moves the sum) plus the board swaps: one acquire load per cell, and no counter
-     * that writers would have to share.
+     * A board-wide change count: it moves whenever any process's state changes, so a renderer that compares it
+     * with {@code !=} to the value it last drew can skip frames in which nothing changed. It is the sum of every
+     * cell's version (versions only grow, so any change moves the sum): one acquire load per cell, and no
+     * counter that writers would have to share.
      */
     public long changes() {
-        long sum = boardSwaps.get();
-        for (StateCell cell : board.get().cells()) {
-            sum += cell.get().version();
+        long sum = 0;
+        List<StateCell> cells = board.cells();
+        for (int i = 0; i < cells.size(); i++) { // no iterator: the render loop asks at every tick
+            sum += cells.get(i).get().version();
         }
         return sum;
     }

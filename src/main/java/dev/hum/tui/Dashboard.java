@@ -6,8 +6,8 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.screen.Screen;
-import dev.hum.log.LogBuffer;
 import dev.hum.process.ActionResult;
+import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
 import java.time.Instant;
@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The dashboard's UI state and one frame of it: which process is selected, the log pane, the search
@@ -40,7 +42,7 @@ final class Dashboard {
     private final List<LogFeed> feeds = new ArrayList<>();
     private final boolean withAll;
     private final int nameWidth;
-    private final LogPane pane = new LogPane();
+    private final LogPane pane;
     private final Glyphs glyphs = new Glyphs();
     private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
     private final Clock clock;
@@ -81,25 +83,42 @@ final class Dashboard {
     }
 
     Dashboard(Supervisor supervisor, String title, Clock clock) {
+        this(supervisor, title, clock, searchWorker());
+    }
+
+    /** @param searches runs the log pane's searches, one at a time, off the render thread */
+    Dashboard(Supervisor supervisor, String title, Clock clock, ExecutorService searches) {
         this.supervisor = supervisor;
         this.title = title;
         this.clock = clock;
-        this.names = supervisor.names();
-        List<LogBuffer> logs = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            logs.add(supervisor.log(i));
-        }
-        this.withAll = names.size() > 1;
+        this.pane = new LogPane(searches);
+        List<Supervised> processes = supervisor.processes();
+        this.names = processes.stream().map(Supervised::name).toList();
+        this.withAll = processes.size() > 1;
         if (withAll) {
-            feeds.add(new MergedFeed(logs));
+            feeds.add(new MergedFeed(supervisor.merged()));
         }
-        for (int i = 0; i < logs.size(); i++) {
-            feeds.add(new ProcessFeed(i, logs.get(i)));
+        for (Supervised p : processes) {
+            feeds.add(new ProcessFeed(p.id(), p.log()));
         }
         this.nameWidth =
                 Math.max(7, names.stream().mapToInt(Canvas::width).max().orElse(0));
         this.selected = 0;
         showSelected();
+    }
+
+    /** One daemon thread for searches: a search left running never keeps hum from exiting. */
+    private static ExecutorService searchWorker() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "hum-search");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Whether a search is still running on the worker (tests wait for it as a person waits for the screen). */
+    boolean scanning() {
+        return pane.scanning();
     }
 
     boolean quitRequested() {
@@ -116,7 +135,7 @@ final class Dashboard {
      * result arrived, or a second passed while some uptime is counting.
      */
     boolean needsFrame() {
-        if (dirty || !results.isEmpty()) {
+        if (dirty || !results.isEmpty() || pane.scanFinished()) {
             return true;
         }
         long changes = supervisor.registry().changes();
@@ -200,12 +219,12 @@ final class Dashboard {
                 break;
             case NEXT_MATCH:
                 if (!pane.nextMatch()) {
-                    say(pane.searching() ? "no older match for '" + pane.query() + "'" : "search first with /");
+                    say("search first with /");
                 }
                 break;
             case PREVIOUS_MATCH:
                 if (!pane.previousMatch()) {
-                    say(pane.searching() ? "no newer match for '" + pane.query() + "'" : "search first with /");
+                    say("search first with /");
                 }
                 break;
             case TOGGLE_WRAP:
@@ -219,6 +238,9 @@ final class Dashboard {
                 quitRequested = true;
                 break;
             case CANCEL:
+                if (pane.scanning()) {
+                    say("search cancelled");
+                }
                 pane.clearSearch();
                 break;
         }
@@ -237,10 +259,7 @@ final class Dashboard {
         switch (key.getKeyType()) {
             case Enter:
                 prompting = false;
-                String query = prompt.toString();
-                if (!pane.search(query)) {
-                    say("no match for '" + query + "'");
-                }
+                pane.search(prompt.toString());
                 break;
             case Escape:
                 prompting = false;
@@ -309,6 +328,7 @@ final class Dashboard {
         for (ActionResult r = results.poll(); r != null; r = results.poll()) {
             say(r.message());
         }
+        pane.searchDone().ifPresent(this::say);
         drawnChanges = supervisor.registry().changes();
         drawnSecond = clock.nanoTime() / 1_000_000_000L;
         drawnAt = clock.nanoTime();
@@ -347,8 +367,9 @@ final class Dashboard {
             left = " all processes";
         } else {
             ProcessState s = states.get(withAll ? selected - 1 : selected);
+            Supervised p = supervisor.processes().get(s.id());
             left = " " + s.name() + " · " + s.statusWord() + " · "
-                    + supervisor.spec(s.name()).map(p -> p.command().display()).orElse("");
+                    + p.spec().command().display();
         }
         String right;
         if (pane.following()) {
@@ -357,7 +378,9 @@ final class Dashboard {
             long fresh = pane.newLines();
             right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + " · End to follow ";
         }
-        if (pane.searching()) {
+        if (pane.scanning()) {
+            right = "/" + pane.query() + " searching… (Esc to cancel) · " + right;
+        } else if (pane.searching()) {
             right = "/" + pane.query() + " (n older, N newer) · " + right;
         }
         int rightWidth = Canvas.width(right);

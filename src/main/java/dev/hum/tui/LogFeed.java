@@ -7,7 +7,8 @@ import java.util.OptionalLong;
 /**
  * A scrollable sequence of log lines addressed by position: one process's log (positions are seqs)
  * or every process's lines interleaved in arrival order (positions are arrival stamps). Positions
- * grow with age; they need not be contiguous. Readers never lock.
+ * grow with age; they need not be contiguous. The two ends are positions like any other ({@link
+ * #oldest}, {@link #end}), never sentinels: arithmetic on them cannot overflow. Readers never lock.
  */
 interface LogFeed {
 
@@ -16,6 +17,9 @@ interface LogFeed {
 
     /** The {@code max} lines just before {@code position} (exclusive), oldest first. */
     List<FeedLine> before(long position, int max);
+
+    /** The position of the oldest line held, or {@link #end} when none is. */
+    long oldest();
 
     /** A position after every line held (the tail is {@code before(end(), n)}). */
     long end();

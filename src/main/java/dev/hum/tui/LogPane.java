@@ -9,13 +9,26 @@ import dev.hum.log.StyleRuns;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * The log on the right: follows the tail of a feed, or stays where the user scrolled it while new
- * lines are counted; wraps or cuts long lines; highlights search matches. Owned by the render thread.
+ * lines are counted; wraps or cuts long lines; highlights search matches. Owned by the render thread,
+ * except the searches, which run on a worker so that a deep scrollback never holds up the screen.
  */
 final class LogPane {
+
+    /*
+     * Searches: the render thread submits one scan at a time to `searches` and keeps its Future; each frame it
+     * looks whether the scan finished (searchDone) and, if so, jumps to its match on the render thread. Keys n and
+     * N pressed while a scan runs are counted and run one after another from each result, so nothing typed is
+     * lost. Esc cancels the scan (Future.cancel interrupts the worker, which LogSearch checks between slices).
+     */
 
     /** One screen row: a part of a line. */
     private record Row(FeedLine line, int from, int to, boolean first) {}
@@ -27,10 +40,33 @@ final class LogPane {
     private long totalWhenPaused;
     private boolean wrap = true;
 
+    private final ExecutorService searches;
     private LogSearch search;
     private String query = "";
-    private long currentMatch = Long.MIN_VALUE;
+    private long currentMatch;
     private boolean hasCurrentMatch;
+    private Future<OptionalLong> scan;
+    private Step scanStep;
+    /** n (+1 each) and N (-1 each) pressed while a scan ran: the steps still to take. */
+    private int queuedSteps;
+
+    /** What a scan looks for, for the message when it finds nothing. */
+    private enum Step {
+        FIRST("no match for '%s'"),
+        OLDER("no older match for '%s'"),
+        NEWER("no newer match for '%s'");
+
+        final String nothing;
+
+        Step(String nothing) {
+            this.nothing = nothing;
+        }
+    }
+
+    /** @param searches the worker that runs every scan of this pane, one at a time */
+    LogPane(ExecutorService searches) {
+        this.searches = searches;
+    }
 
     private int lastWidth = 80;
     private int lastHeight = 20;
@@ -39,8 +75,9 @@ final class LogPane {
 
     private int prefixWidth = GUTTER;
 
-    /** Shows another feed, following its tail; a search in progress carries over. */
+    /** Shows another feed, following its tail; the query carries over, a scan of the old feed is dropped. */
     void show(LogFeed newFeed, int newPrefixWidth) {
+        cancelScan();
         this.feed = newFeed;
         this.prefixWidth = newPrefixWidth;
         this.follow = true;
@@ -73,9 +110,11 @@ final class LogPane {
         follow = true;
     }
 
+    /** Goes to the oldest line held (after the ring dropped lines, the oldest one it still has). */
     void oldest() {
-        List<FeedLine> first = feed.from(Long.MIN_VALUE, 1);
-        pauseAt(first.isEmpty() ? Long.MIN_VALUE : first.get(0).position(), 0);
+        if (feed != null) {
+            pauseAt(feed.oldest(), 0);
+        }
     }
 
     void pageUp() {
@@ -148,55 +187,131 @@ final class LogPane {
         }
     }
 
-    /** Starts a search: jumps to the newest match at or above the bottom of the view. */
-    boolean search(String text) {
+    /**
+     * Starts a search on the worker: it jumps to the newest match at or above the bottom of the view once found
+     * (see {@link #searchDone}). An empty text clears the search.
+     */
+    void search(String text) {
+        cancelScan();
         query = text;
+        hasCurrentMatch = false;
         if (text.isEmpty()) {
             clearSearch();
-            return true;
+            return;
         }
         search = LogSearch.plain(text);
         long from = follow ? feed.end() : bottomPosition();
-        return jump(feed.findAtOrBefore(search, from));
+        startScan(Step.FIRST, from);
     }
 
-    /** The next older match. */
+    /** The next older match; false when there is no search to step through. */
     boolean nextMatch() {
-        if (search == null) {
-            return false;
-        }
-        long from = hasCurrentMatch ? currentMatch - 1 : (follow ? feed.end() : bottomPosition());
-        return jump(feed.findAtOrBefore(search, from));
+        return step(1);
     }
 
-    /** The next newer match. */
+    /** The next newer match; false when there is no search to step through. */
     boolean previousMatch() {
+        return step(-1);
+    }
+
+    private boolean step(int direction) {
         if (search == null) {
             return false;
         }
-        long from = hasCurrentMatch ? currentMatch + 1 : anchorPosition;
-        return jump(feed.findAtOrAfter(search, from));
+        if (scan != null) {
+            queuedSteps += direction;
+            return true;
+        }
+        if (direction > 0) {
+            startScan(Step.OLDER, hasCurrentMatch ? currentMatch - 1 : (follow ? feed.end() : bottomPosition()));
+        } else {
+            startScan(Step.NEWER, hasCurrentMatch ? currentMatch + 1 : anchorPosition);
+        }
+        return true;
+    }
+
+    private void startScan(Step step, long from) {
+        LogFeed scanned = feed;
+        LogSearch searching = search;
+        scanStep = step;
+        scan = searches.submit(() ->
+                step == Step.NEWER ? scanned.findAtOrAfter(searching, from) : scanned.findAtOrBefore(searching, from));
+    }
+
+    /** Whether a scan is running: the header says so. */
+    boolean scanning() {
+        return scan != null;
+    }
+
+    /**
+     * Takes the result of a finished scan, if there is one: jumps to its match, or returns what to tell the user
+     * when it found nothing; then starts the next queued n or N. Render thread, once per frame.
+     *
+     * @return the message for the status line, when the scan found nothing
+     */
+    Optional<String> searchDone() {
+        if (scan == null || !scan.isDone()) {
+            return Optional.empty();
+        }
+        Future<OptionalLong> finished = scan;
+        Step step = scanStep;
+        scan = null;
+        OptionalLong match;
+        try {
+            match = finished.get();
+        } catch (CancellationException | InterruptedException e) {
+            queuedSteps = 0;
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            queuedSteps = 0;
+            return Optional.of("search failed: " + e.getCause().getMessage());
+        }
+        if (match.isEmpty()) {
+            queuedSteps = 0;
+            return Optional.of(String.format(step.nothing, query));
+        }
+        jump(match.getAsLong());
+        if (queuedSteps != 0) {
+            int direction = Integer.signum(queuedSteps);
+            queuedSteps -= direction;
+            step(direction);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@link #searchDone} has something to take: the frame must be drawn. */
+    boolean scanFinished() {
+        return scan != null && scan.isDone();
     }
 
     boolean searching() {
         return search != null;
     }
 
+    /** Esc: cancels a running scan; a second Esc (or one with nothing running) clears the search. */
     void clearSearch() {
+        if (scan != null) {
+            cancelScan();
+            return;
+        }
         search = null;
         query = "";
         hasCurrentMatch = false;
     }
 
-    private boolean jump(OptionalLong match) {
-        if (match.isEmpty()) {
-            return false;
+    private void cancelScan() {
+        if (scan != null) {
+            scan.cancel(true);
+            scan = null;
         }
-        currentMatch = match.getAsLong();
+        queuedSteps = 0;
+    }
+
+    private void jump(long match) {
+        currentMatch = match;
         hasCurrentMatch = true;
         pauseAt(currentMatch, 0);
         scrollUp(lastHeight / 3); // the match sits a third of the way down, with context above
-        return true;
     }
 
     private void pauseAt(long position, int row) {

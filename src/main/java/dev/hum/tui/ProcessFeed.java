@@ -36,6 +36,11 @@ final class ProcessFeed implements LogFeed {
     }
 
     @Override
+    public long oldest() {
+        return log.firstSeq();
+    }
+
+    @Override
     public long end() {
         return log.nextSeq();
     }

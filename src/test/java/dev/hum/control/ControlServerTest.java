@@ -14,10 +14,15 @@ import dev.hum.config.StopSignal;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +47,9 @@ final class ControlServerTest {
     Path tmp;
 
     private Supervisor supervisor;
+
+    /** What the server told its owner about failed connections. */
+    private final Queue<String> notes = new ConcurrentLinkedQueue<>();
 
     private Path runtime() {
         return tmp.resolve("run");
@@ -67,7 +77,7 @@ final class ControlServerTest {
 
     @Test
     void start_socketAndFolderAreOwnerOnly() throws IOException {
-        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add)) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.socket())));
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime())));
             // no bit for group or others: a second user can neither enter the folder nor open the socket
@@ -79,7 +89,7 @@ final class ControlServerTest {
     void start_tightensAnOpenRuntimeFolder() throws IOException {
         Files.createDirectories(
                 runtime(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add)) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(runtime())));
         }
     }
@@ -93,15 +103,16 @@ final class ControlServerTest {
         } // closed without unlinking: the file stays, nothing answers it
         assertTrue(Files.exists(socket));
         assertFalse(ControlClient.answers(socket));
-        try (ControlServer server = ControlServer.start(supervisor(), project, runtime())) {
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add)) {
             assertTrue(ControlClient.answers(server.socket()));
         }
     }
 
     @Test
     void start_refusesWhileAnotherLiveInstanceServesTheFolder() throws IOException {
-        try (ControlServer first = ControlServer.start(supervisor(), project, runtime())) {
-            IOException e = assertThrows(IOException.class, () -> ControlServer.start(supervisor, project, runtime()));
+        try (ControlServer first = ControlServer.start(supervisor(), project, runtime(), notes::add)) {
+            IOException e = assertThrows(
+                    IOException.class, () -> ControlServer.start(supervisor, project, runtime(), notes::add));
             assertTrue(e.getMessage().contains("already serving"), e.getMessage());
             assertTrue(ControlClient.answers(first.socket()));
         }
@@ -109,7 +120,7 @@ final class ControlServerTest {
 
     @Test
     void close_removesTheSocket() throws IOException {
-        ControlServer server = ControlServer.start(supervisor(), project, runtime());
+        ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add);
         server.close();
         assertFalse(Files.exists(server.socket()));
     }
@@ -117,7 +128,7 @@ final class ControlServerTest {
     @Test
     void find_fromASubfolderReachesTheDashboardAndDrivesItsSupervisor() throws Exception {
         Path below = Files.createDirectories(project.resolve("web/src"));
-        try (ControlServer server = ControlServer.start(supervisor(), project, runtime());
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add);
                 ControlClient client = ControlClient.find(runtime(), below).orElseThrow()) {
             assertEquals(server.socket(), client.socket());
             assertTrue(client.run("echo").ok());
@@ -159,5 +170,34 @@ final class ControlServerTest {
             dead.bind(UnixDomainSocketAddress.of(socket));
         }
         assertTrue(ControlClient.find(runtime(), project).isEmpty());
+    }
+
+    @Test
+    void serve_aClientOverTheLineBound_isDroppedAlone_andNothingReachesStderr() throws Exception {
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try (ControlServer server = ControlServer.start(supervisor(), project, runtime(), notes::add)) {
+            try (SocketChannel rogue = SocketChannel.open(UnixDomainSocketAddress.of(server.socket()))) {
+                ByteBuffer junk = ByteBuffer.wrap(new byte[64 * 1024]);
+                java.util.Arrays.fill(junk.array(), (byte) 'x');
+                for (int i = 0; i < 5 * 16 + 1 && notes.isEmpty(); i++) { // 5 MiB and more, no newline
+                    junk.rewind();
+                    try {
+                        rogue.write(junk);
+                    } catch (IOException closedByServer) {
+                        break;
+                    }
+                }
+            }
+            Poll.until("a note about the dropped connection", () -> !notes.isEmpty());
+            assertTrue(notes.peek().startsWith("agent bridge: dropped a connection"), notes.peek());
+            try (ControlClient client = ControlClient.find(runtime(), project).orElseThrow()) {
+                assertEquals("echo", client.status(Optional.empty()).get(0).name(), "the server still serves");
+            }
+        } finally {
+            System.setErr(realErr);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "the dashboard's screen is not written to");
     }
 }

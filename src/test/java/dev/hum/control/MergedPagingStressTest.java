@@ -11,6 +11,7 @@ import dev.hum.config.Settings;
 import dev.hum.config.StopSignal;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
+import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
 import dev.hum.testing.Poll;
@@ -68,7 +69,7 @@ final class MergedPagingStressTest {
         LocalControl control = new LocalControl(supervisor, false);
 
         CompletableFuture<Reading> fromStart = CompletableFuture.supplyAsync(() -> read(control, OptionalLong.of(0)));
-        supervisor.startAutostart().forEach(CompletableFuture::join);
+        supervisor.startWanted(List.of()).forEach(CompletableFuture::join);
         // the tail reader starts well into the flood (in practice; it checks the same invariant either way)
         Poll.until("20,000 lines", () -> totalLines() >= 20_000);
         Reading fromTail = read(control, OptionalLong.empty());
@@ -124,8 +125,9 @@ final class MergedPagingStressTest {
             assertTrue(seen.add(e.process() + "#" + e.seq()), "seen twice: " + e);
         }
         int expected = 0;
-        for (String name : supervisor.names()) {
-            LogBuffer log = supervisor.log(name).orElseThrow();
+        for (Supervised process : supervisor.processes()) {
+            String name = process.name();
+            LogBuffer log = process.log();
             for (LogLine line : log.readFrom(log.firstSeq(), 2 * LINES).lines()) {
                 if (line.arrival() >= fromArrival) {
                     expected++;

@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +108,7 @@ final class LogSearchTest {
             }
             String text = Character.toString(cp);
             for (LogSearch letter : letters) {
-                assertFalse(letter.matches(text), text + " matches " + letter.pattern());
+                assertFalse(letter.matches(text), text + " matches " + letter.query());
             }
         }
     }
@@ -116,5 +119,40 @@ final class LogSearchTest {
         assertEquals(500, hits.get(0).arrival());
         assertEquals("ERROR request 500 failed", hits.get(0).text());
         assertEquals(BUFFER.readFrom(500, 1).lines().get(0), hits.get(0));
+    }
+
+    @Test
+    void regex_matchesOnRe2_caseSensitive() {
+        LogSearch search = LogSearch.regex("ERROR request \\d+500 failed");
+        assertEquals(OptionalLong.of(1500), search.next(BUFFER, 501, false));
+        assertEquals(OptionalLong.empty(), LogSearch.regex("error request").next(BUFFER, 0, false));
+        assertArrayEquals(new int[] {0, 5}, LogSearch.regex("E+R+O?R").matchRanges("ERROR x"));
+    }
+
+    @Test
+    void regex_invalidSaysWhatIsWrongWithoutJavaIndexes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LogSearch.regex("(ab"));
+        assertTrue(e.getMessage().startsWith("not a valid regex: missing closing )"), e.getMessage());
+        assertFalse(e.getMessage().contains("index"), e.getMessage());
+    }
+
+    @Test
+    void newest_givesTheLastMatchesOldestFirst() {
+        List<LogLine> hits = LogSearch.plain("error").newest(BUFFER, 3);
+        assertEquals(
+                List.of(97_500L, 98_500L, 99_500L),
+                hits.stream().map(LogLine::seq).toList());
+        assertEquals(100, LogSearch.plain("error").newest(BUFFER, 1000).size());
+    }
+
+    @Test
+    void scan_stopsWhenItsThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(CancellationException.class, () -> LogSearch.plain("nowhere")
+                    .next(BUFFER, 0, false));
+        } finally {
+            Thread.interrupted();
+        }
     }
 }

@@ -68,7 +68,7 @@ final class McpConformanceIT {
         Files.writeString(project.resolve("hum.yaml"), CONFIG);
         Path below = Files.createDirectories(project.resolve("src"));
         try (Supervisor dashboard = new Supervisor(ConfigLoader.discover(project));
-                ControlServer server = ControlServer.start(dashboard, project, xdg.resolve("hum"))) {
+                ControlServer server = ControlServer.start(dashboard, project, xdg.resolve("hum"), note -> {})) {
             long pid = pidFrom(drive("bridged", below));
             ProcessState web = dashboard.registry().find("web").orElseThrow().get();
             // what the agent did is the dashboard's own state, and the dashboard keeps it when the agent leaves

@@ -48,10 +48,10 @@ final class HardInputTest {
             specs.add(Specs.shell("flood" + i, "seq 1 200000"));
         }
         supervisor = new Supervisor(new ProjectConfig(Specs.TMP, Origin.HUM_FILE, specs, new Settings(1000, 30)));
-        supervisor.startAutostart().forEach(CompletableFuture::join);
+        supervisor.startWanted(List.of()).forEach(CompletableFuture::join);
         for (ProcessSpec spec : specs) {
             ProcessState end = Await.state(cell(spec.name()), spec.name(), s -> s.status() == Status.EXITED);
-            LogBuffer log = supervisor.log(spec.name()).orElseThrow();
+            LogBuffer log = supervisor.find(spec.name()).orElseThrow().log();
             // the start notice, 200,000 lines, the exit notice
             assertEquals(200_002, end.lines(), spec.name());
             assertTrue(log.nextSeq() - log.firstSeq() <= 1000, "scrollback bound");
@@ -66,7 +66,7 @@ final class HardInputTest {
                 Specs.config(Specs.shell("giant", "head -c 1073741824 /dev/zero | tr '\\000' a; echo; echo after")));
         supervisor.start("giant").get(10, TimeUnit.SECONDS);
         ProcessState end = Await.state(cell("giant"), "giant to end", s -> s.status() == Status.EXITED);
-        LogBuffer log = supervisor.log("giant").orElseThrow();
+        LogBuffer log = supervisor.find("giant").orElseThrow().log();
         List<LogLine> lines = log.readFrom(log.firstSeq(), 10).lines();
         LogLine cut = lines.get(1);
         assertTrue(cut.text().endsWith("[cut]"), cut.text().substring(cut.text().length() - 40));

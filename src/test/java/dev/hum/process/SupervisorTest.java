@@ -42,7 +42,7 @@ final class SupervisorTest {
     }
 
     private List<String> lines(String name) {
-        LogBuffer log = supervisor.log(name).orElseThrow();
+        LogBuffer log = supervisor.find(name).orElseThrow().log();
         return log.readFrom(log.firstSeq(), 10_000).lines().stream()
                 .map(LogLine::text)
                 .collect(Collectors.toList());
@@ -54,7 +54,7 @@ final class SupervisorTest {
         supervisor.start("job").get(10, TimeUnit.SECONDS);
         ProcessState end = Await.state(cell("job"), "job to end", s -> s.status() == Status.FAILED);
         assertEquals("FAILED 3", end.statusWord());
-        LogBuffer log = supervisor.log("job").orElseThrow();
+        LogBuffer log = supervisor.find("job").orElseThrow().log();
         List<LogLine> all = log.readFrom(log.firstSeq(), 100).lines();
         assertTrue(all.stream().anyMatch(l -> l.text().equals("hello") && l.source() == Source.STDOUT), all::toString);
         assertTrue(all.stream().anyMatch(l -> l.text().equals("oops") && l.source() == Source.STDERR), all::toString);
@@ -76,7 +76,7 @@ final class SupervisorTest {
             while ((end = cell.get()).status().isLive()) {
                 Thread.onSpinWait(); // no pause: the point is to see the very first ended state
             }
-            LogBuffer log = supervisor.log("job").orElseThrow();
+            LogBuffer log = supervisor.find("job").orElseThrow().log();
             assertEquals(log.totalAppended(), end.lines(), "the first ended state counts every line");
             assertEquals("hum: exited with code 3", log.tail(1).lines().get(0).text());
             supervisor.close();

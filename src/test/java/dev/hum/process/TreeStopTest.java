@@ -40,7 +40,7 @@ final class TreeStopTest {
     }
 
     private String log(String name) {
-        LogBuffer log = supervisor.log(name).orElseThrow();
+        LogBuffer log = supervisor.find(name).orElseThrow().log();
         StringBuilder sb = new StringBuilder();
         for (LogLine l : log.readFrom(log.firstSeq(), 10_000).lines()) {
             sb.append(l.text()).append('\n');
@@ -121,7 +121,7 @@ final class TreeStopTest {
                 Specs.tagged("a", "sleep 306", t),
                 Specs.tagged("b", "sh -c 'sleep 307; true'; true", t),
                 Specs.tagged("c", "trap '' TERM; sleep 308", t, Duration.ofMillis(500))));
-        supervisor.startAutostart().forEach(CompletableFuture::join);
+        supervisor.startWanted(List.of()).forEach(CompletableFuture::join);
         Poll.until("all started", () -> Leftovers.find(t).size() >= 4);
         assertTrue(supervisor.stopAll());
         for (ProcessState s : supervisor.registry().board().states()) {

@@ -7,19 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 final class RegistryTest {
 
     @Test
-    void add_keepsOrderAndIndexesByName() {
-        Registry registry = new Registry();
-        StateCell web = registry.add("web");
-        StateCell api = registry.add("api");
+    void registry_keepsOrderAndIndexesByName() {
+        Registry registry = new Registry(List.of("web", "api"));
         Board board = registry.board();
+        StateCell web = board.get(0);
+        StateCell api = board.get(1);
         assertEquals(
                 List.of("web", "api"),
                 board.states().stream().map(ProcessState::name).toList());
@@ -30,17 +28,14 @@ final class RegistryTest {
     }
 
     @Test
-    void add_duplicateNameIsRefused() {
-        Registry registry = new Registry();
-        registry.add("web");
-        assertThrows(IllegalArgumentException.class, () -> registry.add("web"));
-        assertEquals(1, registry.board().size());
+    void registry_duplicateNameIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Registry(List.of("web", "api", "web")));
     }
 
     @Test
     void changes_moveOnCellUpdateNotOnRefusal() {
-        Registry registry = new Registry();
-        StateCell web = registry.add("web");
+        Registry registry = new Registry(List.of("web"));
+        StateCell web = registry.board().get(0);
         long before = registry.changes();
         web.update(s -> s.stopRequested("nothing to stop"));
         assertEquals(before, registry.changes());
@@ -50,8 +45,8 @@ final class RegistryTest {
 
     @Test
     void changes_nearLongMaxValue_wrapIsStillAChange() {
-        Registry registry = new Registry(Long.MAX_VALUE);
-        StateCell web = registry.add("web"); // the swap count and the sum of versions wrap here
+        Registry registry = new Registry(List.of("web", "api"), Long.MAX_VALUE); // the sum of versions wraps
+        StateCell web = registry.board().get(0);
         long seen = registry.changes();
         web.update(s -> s.start(Instant.EPOCH)); // the version itself wraps to Long.MIN_VALUE
         assertEquals(Long.MIN_VALUE, web.get().version());
@@ -59,54 +54,5 @@ final class RegistryTest {
         long after = registry.changes();
         web.update(s -> s.stopRequested("user"));
         assertEquals(1, registry.changes() - after);
-    }
-
-    @Test
-    void board_oldSnapshotIsNotChangedByLaterAdds() {
-        Registry registry = new Registry();
-        registry.add("a");
-        Board before = registry.board();
-        registry.add("b");
-        assertEquals(1, before.size());
-        assertEquals(2, registry.board().size());
-    }
-
-    @Test
-    void add_concurrentAddersAndReaders_everyBoardIsConsistent() throws Exception {
-        Registry registry = new Registry();
-        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-        List<Thread> adders = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int thread = t;
-            adders.add(new Thread(() -> {
-                for (int i = 0; i < 500; i++) {
-                    registry.add("p" + thread + "-" + i);
-                }
-            }));
-        }
-        Thread reader = new Thread(() -> {
-            int last = 0;
-            while (last < 2000) {
-                Board board = registry.board();
-                if (board.size() < last) {
-                    violations.add("board shrank");
-                }
-                for (int i = 0; i < board.size(); i++) {
-                    StateCell cell = board.get(i);
-                    if (cell.get().id() != i || board.find(cell.get().name()).orElse(null) != cell) {
-                        violations.add("index and list disagree at " + i);
-                    }
-                }
-                last = board.size();
-            }
-        });
-        reader.start();
-        adders.forEach(Thread::start);
-        for (Thread t : adders) {
-            t.join();
-        }
-        reader.join();
-        assertTrue(violations.isEmpty(), () -> String.valueOf(violations.peek()));
-        assertEquals(2000, registry.board().size());
     }
 }

@@ -31,8 +31,8 @@ final class StateCellStressTest {
     }
 
     private static void runStress(long initialVersion) throws Exception {
-        Registry registry = new Registry(initialVersion);
-        StateCell cell = registry.add("web");
+        Registry registry = new Registry(List.of("web"), initialVersion);
+        StateCell cell = registry.board().get(0);
         long changesBefore = registry.changes();
         AtomicLong successfulUpdates = new AtomicLong();
         AtomicLong maxLines = new AtomicLong();

@@ -90,7 +90,7 @@ final class DashboardStressTest {
     }
 
     private static void readLogs(ScreenHarness h, AtomicBoolean done, ConcurrentLinkedQueue<String> violations) {
-        LogBuffer log = h.supervisor.log("flood").orElseThrow();
+        LogBuffer log = h.supervisor.find("flood").orElseThrow().log();
         long cursor = 0;
         while (!done.get()) {
             LogSlice slice = log.readFrom(cursor, 500);

@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
+import dev.hum.config.Origin;
+import dev.hum.config.ProjectConfig;
+import dev.hum.config.Settings;
+import dev.hum.log.LogBuffer;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,7 +118,7 @@ final class DashboardTest {
 
     /** What a pump does for one line: append it, then publish the new count. */
     private static void printLine(ScreenHarness h, String name) {
-        var log = h.supervisor.log(name).orElseThrow();
+        var log = h.supervisor.find(name).orElseThrow().log();
         log.appendNotice("a line");
         long total = log.totalAppended();
         h.supervisor.registry().find(name).orElseThrow().update(s -> s.withLines(total));
@@ -137,7 +146,7 @@ final class DashboardTest {
             assertTrue(h.text().contains("paused"), h.text());
             assertFalse(h.text().contains("line 200"), h.text());
             assertTrue(h.text().contains("line 190"), "a page is the pane's height less one row:\n" + h.text());
-            h.supervisor.log("count").orElseThrow().appendNotice("fresh line");
+            h.supervisor.find("count").orElseThrow().log().appendNotice("fresh line");
             h.awaitText("1 new");
             assertFalse(h.text().contains("fresh line"), "a paused view stays put");
             h.press('G');
@@ -323,5 +332,91 @@ final class DashboardTest {
             }
         }
         throw new AssertionError("no '" + text + "' on screen:\n" + h.text());
+    }
+
+    @Test
+    void oldest_afterTheRingDroppedLines_showsTheOldestLineHeld() throws Exception {
+        // Regression: "oldest" was Long.MIN_VALUE, and MIN_VALUE - firstSeq overflowed once the ring had dropped
+        // lines: Home / g showed an empty pane.
+        try (ScreenHarness h = new ScreenHarness(
+                80,
+                12,
+                new Settings(100, 30),
+                ScreenHarness.shell("count", "i=1; while [ $i -le 150 ]; do echo line $i; i=$((i+1)); done; read x"))) {
+            h.startAll();
+            h.awaitText("line 150");
+            LogBuffer log = h.supervisor.find("count").orElseThrow().log();
+            assertTrue(log.firstSeq() > 0, "the ring dropped lines");
+            String oldest = log.readFrom(log.firstSeq(), 1).lines().get(0).text();
+            h.press('g');
+            assertTrue(h.row(1).contains(oldest), "g shows the oldest line held, " + oldest + ":\n" + h.text());
+            h.press(KeyType.Home);
+            assertTrue(h.row(1).contains(oldest), h.text());
+            h.press('G');
+            h.awaitText("following");
+        }
+    }
+
+    @Test
+    void oldest_inTheAllView_afterTheRingsDroppedLines() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(
+                80,
+                12,
+                new Settings(100, 30),
+                ScreenHarness.shell("one", "i=1; while [ $i -le 150 ]; do echo one $i; i=$((i+1)); done; read x"),
+                ScreenHarness.shell("two", "sleep 300"))) {
+            h.startAll();
+            h.awaitText("one 150");
+            LogBuffer log = h.supervisor.find("one").orElseThrow().log();
+            String oldest = log.readFrom(log.firstSeq(), 1).lines().get(0).text();
+            h.press('g');
+            assertTrue(h.text().contains(oldest), "the oldest line of any process, " + oldest + ":\n" + h.text());
+        }
+    }
+
+    @Test
+    void search_runsOffTheRenderThread_showsSearchingAndEscCancels() throws Exception {
+        ExecutorService searches = Executors.newSingleThreadExecutor();
+        CountDownLatch hold = new CountDownLatch(1);
+        searches.submit(() -> {
+            hold.await(); // the worker is busy: the next search waits behind this, however fast it would be
+            return null;
+        });
+        try (ScreenHarness h = new ScreenHarness(
+                80,
+                12,
+                new ProjectConfig(
+                        ScreenHarness.TMP,
+                        Origin.HUM_FILE,
+                        List.of(
+                                ScreenHarness.shell("web", "echo needle; sleep 300"),
+                                ScreenHarness.shell("api", "sleep 300")),
+                        new Settings(1000, 30)),
+                "test",
+                searches)) {
+            h.startAll();
+            h.awaitText("│ needle");
+            h.dashboard.handle(new KeyStroke('/', false, false));
+            h.type("needle");
+            h.dashboard.handle(new KeyStroke(KeyType.Enter));
+            h.frame();
+            assertTrue(h.text().contains("searching… (Esc to cancel)"), h.text());
+            h.dashboard.handle(new KeyStroke('w', false, false)); // keys still work while the search runs
+            h.frame();
+            assertTrue(h.text().contains("long lines are cut"), "w was handled:\n" + h.text());
+            assertTrue(h.text().contains("searching…"), h.text());
+            h.dashboard.handle(new KeyStroke(KeyType.Escape));
+            h.frame();
+            assertFalse(h.text().contains("searching…"), h.text());
+            assertTrue(h.text().contains("search cancelled"), h.text());
+            hold.countDown();
+            h.press('/');
+            h.type("needle");
+            h.press(KeyType.Enter);
+            assertTrue(h.text().contains("/needle (n older, N newer)"), "a new search runs once free:\n" + h.text());
+        } finally {
+            hold.countDown();
+            searches.shutdownNow();
+        }
     }
 }

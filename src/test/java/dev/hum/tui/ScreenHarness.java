@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
 /** A real dashboard on Lanterna's virtual terminal, with real processes, for screen tests. */
@@ -33,16 +34,28 @@ final class ScreenHarness implements AutoCloseable {
     final Dashboard dashboard;
 
     ScreenHarness(int columns, int rows, ProcessSpec... specs) throws IOException {
-        this(columns, rows, new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), new Settings(100_000, 30)), "test");
+        this(columns, rows, new Settings(100_000, 30), specs);
+    }
+
+    ScreenHarness(int columns, int rows, Settings settings, ProcessSpec... specs) throws IOException {
+        this(columns, rows, new ProjectConfig(TMP, Origin.HUM_FILE, List.of(specs), settings), "test");
     }
 
     /** A dashboard over a whole project, for example the built-in demo, under {@code title}. */
     ScreenHarness(int columns, int rows, ProjectConfig config, String title) throws IOException {
+        this(columns, rows, config, title, null);
+    }
+
+    /** As above, with the searches run by {@code searches} (a test can hold them back), or the real worker. */
+    ScreenHarness(int columns, int rows, ProjectConfig config, String title, ExecutorService searches)
+            throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         supervisor = new Supervisor(config);
-        dashboard = new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM);
+        dashboard = searches == null
+                ? new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM)
+                : new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM, searches);
     }
 
     static ProcessSpec shell(String name, String script) {
@@ -55,7 +68,7 @@ final class ScreenHarness implements AutoCloseable {
     }
 
     void startAll() {
-        supervisor.startAutostart().forEach(f -> f.join());
+        supervisor.startWanted(List.of()).forEach(f -> f.join());
     }
 
     /** Draws a frame the way the render loop does. */
@@ -67,12 +80,27 @@ final class ScreenHarness implements AutoCloseable {
 
     void press(char c) throws IOException {
         dashboard.handle(new KeyStroke(c, false, false));
-        frame();
+        settle();
     }
 
     void press(KeyType type) throws IOException {
         dashboard.handle(new KeyStroke(type));
+        settle();
+    }
+
+    /** Draws frames until no search runs on the worker: a key's whole effect is on screen. */
+    void settle() throws IOException {
         frame();
+        await(
+                () -> {
+                    try {
+                        frame();
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return !dashboard.scanning();
+                },
+                "the search to finish");
     }
 
     void type(String text) throws IOException {

@@ -37,8 +37,8 @@ import org.openjdk.jcstress.infra.results.IIIII_Result;
 @State
 public class StateCellLinesRaceTest {
 
-    private final Registry registry = new Registry();
-    private final StateCell cell = registry.add("web");
+    private final Registry registry = new Registry(java.util.List.of("web"));
+    private final StateCell cell = registry.board().get(0);
     private final long version0 = cell.get().version();
     private final long changes0 = registry.changes();
 

@@ -42,8 +42,8 @@ public class StateCellPublicationTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private final Registry registry = new Registry();
-    private final StateCell cell = registry.add("web");
+    private final Registry registry = new Registry(java.util.List.of("web"));
+    private final StateCell cell = registry.board().get(0);
 
     {
         cell.update(s -> s.start(T0));

@@ -1,6 +1,6 @@
 /**
  * jcstress tests of hum's lock-free structures: the {@code StateCell} transitions and publication, the
- * {@code Registry} board swap, and the {@code LogBuffer} publication and eviction.
+ * {@code Registry} change count, and the {@code LogBuffer} publication and eviction.
  *
  * <p>Each test is a jcstress {@code @JCStressTest}: jcstress runs its {@code @Actor} methods concurrently on a
  * fresh {@code @State} object millions of times, under several JIT and thread-placement settings, and counts how
