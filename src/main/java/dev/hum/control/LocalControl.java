@@ -198,7 +198,8 @@ public final class LocalControl implements ProcessControl {
             Pattern pattern = Pattern.compile(query);
             return text -> pattern.matcher(text).find();
         } catch (PatternSyntaxException e) {
-            throw new ControlException("not a valid regex: " + e.getDescription() + " near index " + e.getIndex()
+            // RE2/J knows the faulty part of the pattern, not its index (always -1): quote the part
+            throw new ControlException("not a valid regex: " + e.getDescription() + " in `" + e.getPattern() + "`"
                     + " (RE2 syntax, as in Go and ripgrep: no backreferences or lookaround); set regex to false"
                     + " to search for the plain text");
         }

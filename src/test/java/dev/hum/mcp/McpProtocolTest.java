@@ -161,6 +161,51 @@ final class McpProtocolTest {
     }
 
     @Test
+    void toolsCall_malformedParamsAreInvalidParamsInTheProtocolsWords() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            List<String> malformed = List.of(
+                    "{\"name\":\"scripts_list\",\"arguments\":[1,2]}",
+                    "{\"name\":\"scripts_list\",\"arguments\":\"all\"}",
+                    "{\"arguments\":{}}",
+                    "{\"name\":7,\"arguments\":{}}",
+                    "{\"name\":\"scripts_list\",\"arguments\":{},\"_meta\":[1]}",
+                    "[\"scripts_list\"]");
+            for (String params : malformed) {
+                assertInvalidParams(s.request("tools/call", Wire.JSON.readTree(params)), params);
+            }
+            JsonNode none = s.request("tools/call", null);
+            assertInvalidParams(none, "no params");
+            // says what to send
+            assertTrue(none.toString().contains("\\\"arguments\\\": {...}"), none.toString());
+            assertInvalidParams(s.request("initialize", null), "initialize without params");
+            assertFalse(Session.isError(s.call("scripts_list", "{}")));
+        }
+    }
+
+    @Test
+    void logsSearch_aBadRegexQuotesTheFaultyPartNotAnIndex() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            JsonNode answer = s.call("logs_search", "{\"query\":\"(ab\",\"regex\":true}");
+            assertTrue(Session.isError(answer), answer.toString());
+            String text = Session.text(answer);
+            assertTrue(text.contains("missing closing ) in `(ab`"), text);
+            assertFalse(text.contains("index"), text);
+        }
+    }
+
+    private static void assertInvalidParams(JsonNode response, String what) {
+        JsonNode error = response.path("error");
+        assertEquals(-32602, error.path("code").asInt(), what + " -> " + response);
+        String said = error.toString();
+        for (String java : List.of("Exception", "jackson", "java.", "null")) {
+            assertFalse(said.contains(java), what + " -> " + said);
+        }
+        assertTrue(error.path("message").asString().startsWith("Invalid params: "), what + " -> " + said);
+    }
+
+    @Test
     @Timeout(60) // java.util.regex would hang here for hours: fail instead
     void logsSearch_regexesThatBacktrackForHoursInJavaRegexAnswerAtOnce() throws Exception {
         Files.writeString(
