@@ -161,6 +161,34 @@ final class McpProtocolTest {
     }
 
     @Test
+    void logsStream_aCursorPastTheEndIsResetAndSaysSo() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            assertFalse(Session.isError(s.call("scripts_run", "{\"name\":\"once\"}")));
+            // hum's start notice, 1 2 3, then the exit notice
+            Poll.until("once's exit notice", () -> text(s, "logs_stream", "{\"name\":\"once\"}")
+                    .contains("exited"));
+            // a cursor from an earlier hum, far past the end of this session's logs: with a name and without,
+            // the lines held are read from the oldest, and the answer says the cursor was reset
+            for (String args : List.of("{\"name\":\"once\",\"cursor\":1078}", "{\"cursor\":1078}")) {
+                JsonNode page = s.call("logs_stream", args);
+                assertFalse(Session.isError(page), page.toString());
+                JsonNode structured = page.path("structuredContent");
+                assertTrue(structured.path("cursor_reset").asBoolean(), args + " -> " + page);
+                assertTrue(Session.text(page).contains("cursor 1078 is past the end"), Session.text(page));
+                assertTrue(Session.text(page).contains(" | 3"), Session.text(page));
+                long next = structured.path("next_cursor").asLong();
+                assertTrue(next < 1078, args + " -> " + page);
+                // the cursor it gave back is this session's: no reset the next time
+                String again = args.replace("1078", Long.toString(next));
+                JsonNode after = s.call("logs_stream", again);
+                assertFalse(after.path("structuredContent").path("cursor_reset").asBoolean(), after.toString());
+                assertTrue(Session.text(after).contains("(no new lines)"), Session.text(after));
+            }
+        }
+    }
+
+    @Test
     void toolsCall_malformedParamsAreInvalidParamsInTheProtocolsWords() throws Exception {
         try (Session s = open()) {
             s.initialize();
