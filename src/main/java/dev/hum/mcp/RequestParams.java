@@ -3,6 +3,7 @@ package dev.hum.mcp;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,7 +56,9 @@ final class RequestParams {
         if (params.isMissingNode()
                 || params.isNull()
                 || notObject(params.path("capabilities"))
-                || notObject(params.path("clientInfo"))) {
+                || notObject(params.path("clientInfo"))
+                || anyField(params.path("capabilities"), RequestParams::notObject) // roots, sampling, ...: objects
+                || anyField(params.path("clientInfo"), JsonNode::isContainer)) { // name, version, ...: plain values
             return Optional.of("Invalid params: initialize needs {\"protocolVersion\": \"2025-11-25\","
                     + " \"capabilities\": {...}, \"clientInfo\": {\"name\": ..., \"version\": ...}}");
         }
@@ -79,6 +82,15 @@ final class RequestParams {
                     + " named values, not " + kind(arguments) + "; send " + CALL_SHAPE);
         }
         return Optional.empty();
+    }
+
+    private static boolean anyField(JsonNode object, Predicate<JsonNode> test) {
+        for (JsonNode field : object.values()) {
+            if (test.test(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean notObject(JsonNode value) {

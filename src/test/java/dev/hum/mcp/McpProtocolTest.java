@@ -207,6 +207,8 @@ final class McpProtocolTest {
             // says what to send
             assertTrue(none.toString().contains("\\\"arguments\\\": {...}"), none.toString());
             assertInvalidParams(s.request("initialize", null), "initialize without params");
+            String roots = "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"roots\":[]},\"clientInfo\":{}}";
+            assertInvalidParams(s.request("initialize", Wire.JSON.readTree(roots)), roots);
             assertFalse(Session.isError(s.call("scripts_list", "{}")));
         }
     }
