@@ -104,10 +104,10 @@ public final class ControlClient implements ProcessControl {
     }
 
     @Override
-    public List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit) {
+    public Matches search(Optional<String> name, String query, boolean regex, int limit) {
         ObjectNode r = request("search").put("query", query).put("regex", regex).put("limit", limit);
         name.ifPresent(n -> r.put("name", n));
-        return Wire.entries(call(r));
+        return Wire.matches(call(r));
     }
 
     /** Closes the connections; the dashboard and its processes carry on. */
@@ -135,6 +135,11 @@ public final class ControlClient implements ProcessControl {
                 throw new ControlException(response.get("error").asString());
             }
             return response.path("result");
+        } catch (LineChannel.TooLong e) {
+            connection.close();
+            // the dashboard is there and answered, only more than a bridge line holds (a hum of another version)
+            throw new ControlException("the dashboard's answer is longer than the " + LineChannel.MAX_LINE
+                    + " bytes the bridge carries; ask for less (a smaller limit, or one process by name)");
         } catch (IOException | JacksonException e) {
             if (connection != null) {
                 connection.close();

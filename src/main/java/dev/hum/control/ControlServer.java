@@ -131,7 +131,7 @@ public final class ControlServer implements AutoCloseable {
         try {
             for (; ; ) {
                 String request = connection.readLine();
-                connection.writeLine(Requests.answer(control, request).toString());
+                connection.writeLine(Requests.fitted(Requests.answer(control, request)));
             }
         } catch (EOFException | ClosedChannelException e) {
             // the client went away, or we are closing

@@ -35,7 +35,7 @@ final class LineChannel implements AutoCloseable {
                     return line.toString(StandardCharsets.UTF_8);
                 }
                 if (line.size() >= MAX_LINE) {
-                    throw new IOException("line longer than " + MAX_LINE + " bytes");
+                    throw new TooLong();
                 }
                 line.write(b);
             }
@@ -52,6 +52,15 @@ final class LineChannel implements AutoCloseable {
         ByteBuffer out = ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8));
         while (out.hasRemaining()) {
             channel.write(out);
+        }
+    }
+
+    /** A line over {@link #MAX_LINE}: the peer is alive, but the rest of the line is unread, so the channel is spent. */
+    static final class TooLong extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong() {
+            super("line longer than " + MAX_LINE + " bytes");
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToLongFunction;
 
 /** {@link ProcessControl} over a {@link Supervisor} in this JVM: the dashboard's, or hum mcp's own. */
 public final class LocalControl implements ProcessControl {
@@ -87,22 +88,20 @@ public final class LocalControl implements ProcessControl {
             throw new ControlException("cursor must be 0 or more (0 reads from the oldest line held)");
         }
         if (name.isPresent()) {
-            LogBuffer log = process(name.get()).log();
-            LogSlice slice = cursor.isPresent() ? log.readFrom(cursor.getAsLong(), limit) : log.tail(limit);
-            List<LogEntry> lines = entries(name.get(), slice.lines());
-            return new LogPage(lines, slice.missed(), slice.nextSeq());
+            return cursor.isPresent() ? oneFrom(name.get(), cursor.getAsLong(), limit) : oneTail(name.get(), limit);
         }
         return cursor.isPresent() ? allFrom(cursor.getAsLong(), limit) : allTail(limit);
     }
 
     @Override
-    public List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit) {
+    public Matches search(Optional<String> name, String query, boolean regex, int limit) {
         checkLimit(limit);
         LogSearch search = compile(query, regex);
-        if (name.isPresent()) {
-            return entries(name.get(), search.newest(process(name.get()).log(), limit));
-        }
-        return entries(supervisor.merged().newestMatches(search, limit));
+        List<LogEntry> found = name.isPresent()
+                ? entries(name.get(), search.newest(process(name.get()).log(), limit))
+                : entries(supervisor.merged().newestMatches(search, limit));
+        int keep = AnswerBudget.newestThatFit(found);
+        return new Matches(found.subList(found.size() - keep, found.size()), found.size() - keep);
     }
 
     @Override
@@ -179,22 +178,70 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
+    /** The newest {@code limit} lines of one log. */
+    private LogPage oneTail(String name, int limit) {
+        LogSlice slice = process(name).log().tail(limit);
+        return newestPage(entries(name, slice.lines()), slice.missed(), slice.nextSeq(), LogEntry::seq);
+    }
+
+    /**
+     * The lines of one log from seq {@code cursor} on. A cursor past the log's end cannot be from this
+     * session (every cursor hum hands out is at most the end), so it is reset to the oldest line held: an
+     * agent holding one from an earlier hum would otherwise wait at a seq this log may take long to reach,
+     * skipping every line until then.
+     */
+    private LogPage oneFrom(String name, long cursor, int limit) {
+        LogBuffer log = process(name).log();
+        boolean reset = cursor - log.nextSeq() > 0;
+        LogSlice slice = log.readFrom(reset ? 0 : cursor, limit);
+        return oldestPage(entries(name, slice.lines()), slice.missed(), slice.nextSeq(), reset, LogEntry::seq);
+    }
+
+    /**
+     * A page of the oldest of {@code lines} that fit in an answer; when some do not, the cursor moves only
+     * past those returned, and the page says how many it left out.
+     */
+    private static LogPage oldestPage(
+            List<LogEntry> lines, long missed, long next, boolean reset, ToLongFunction<LogEntry> cursorOf) {
+        int keep = AnswerBudget.oldestThatFit(lines);
+        if (keep == lines.size()) {
+            return new LogPage(lines, missed, next, reset, Optional.empty());
+        }
+        long after = cursorOf.applyAsLong(lines.get(keep - 1)) + 1;
+        return new LogPage(
+                lines.subList(0, keep), missed, after, reset, Optional.of(new LeftOut(lines.size() - keep, after)));
+    }
+
+    /** A page of the newest of {@code lines} that fit in an answer; the older ones left out start at a cursor. */
+    private static LogPage newestPage(List<LogEntry> lines, long missed, long next, ToLongFunction<LogEntry> cursorOf) {
+        int keep = AnswerBudget.newestThatFit(lines);
+        int drop = lines.size() - keep;
+        Optional<LeftOut> leftOut =
+                drop == 0 ? Optional.empty() : Optional.of(new LeftOut(drop, cursorOf.applyAsLong(lines.get(0))));
+        return new LogPage(lines.subList(drop, lines.size()), missed, next, false, leftOut);
+    }
+
     /** The newest {@code limit} settled lines of every process, interleaved by arrival (see {@link MergedLog}). */
     private LogPage allTail(int limit) {
         List<LogEntry> lines = entries(supervisor.merged().tail(limit));
         long next = lines.isEmpty() ? 0 : lines.get(lines.size() - 1).arrival() + 1;
-        return new LogPage(lines, 0, next);
+        return newestPage(lines, 0, next, LogEntry::arrival);
     }
 
     /**
      * The oldest {@code limit} lines of every process that arrived at or after {@code cursor}. Only settled lines
      * are returned (see {@link MergedLog}): a line whose arrival was taken just before another process's line but
-     * published just after it comes in the next page, instead of being stepped over by the cursor.
+     * published just after it comes in the next page, instead of being stepped over by the cursor. A cursor past
+     * the settled arrival is reset to the oldest line held, as {@link #oneFrom} does: every cursor handed out is at
+     * most the settled arrival of its time, and that only grows.
      */
     private LogPage allFrom(long cursor, int limit) {
-        List<LogEntry> lines = entries(supervisor.merged().from(cursor, limit));
-        long next = lines.isEmpty() ? cursor : lines.get(lines.size() - 1).arrival() + 1;
-        return new LogPage(lines, 0, next);
+        MergedLog merged = supervisor.merged();
+        boolean reset = cursor - merged.settled() > 0;
+        long from = reset ? 0 : cursor;
+        List<LogEntry> lines = entries(merged.from(from, limit));
+        long next = lines.isEmpty() ? from : lines.get(lines.size() - 1).arrival() + 1;
+        return oldestPage(lines, 0, next, reset, LogEntry::arrival);
     }
 
     private List<LogEntry> entries(List<MergedLog.Line> lines) {

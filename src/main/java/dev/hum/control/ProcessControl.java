@@ -16,6 +16,13 @@ public interface ProcessControl extends AutoCloseable {
     /** Most lines one log read or search returns, so that one answer stays a readable size. */
     int MAX_LIMIT = 1000;
 
+    /**
+     * Most bytes of line text (UTF-8) one log read or search returns. A thousand lines of 16 KiB would be 16
+     * MiB, more than a model can take in or the bridge carries; an answer that stops short says so and
+     * where to read on.
+     */
+    int MAX_ANSWER_BYTES = 256 * 1024;
+
     /** One line saying where the processes run, for diagnostics. */
     String describe();
 
@@ -34,12 +41,17 @@ public interface ProcessControl extends AutoCloseable {
     /**
      * Log lines from {@code cursor} on, at most {@code limit}; without a cursor, the newest {@code
      * limit} lines. With a name the cursor is that process's line sequence number; without one it is
-     * the session-wide arrival number and the lines of all processes are interleaved.
+     * the session-wide arrival number and the lines of all processes are interleaved. A cursor past the
+     * end of the log is reset to the oldest line held, and the page says so. Either way at most {@link
+     * #MAX_ANSWER_BYTES} of text: the page says how many lines it left out and where they start.
      */
     LogPage logs(Optional<String> name, OptionalLong cursor, int limit);
 
-    /** The newest {@code limit} lines matching {@code query} (plain text ignoring case, or a regex), oldest first. */
-    List<LogEntry> search(Optional<String> name, String query, boolean regex, int limit);
+    /**
+     * The newest {@code limit} lines matching {@code query} (plain text ignoring case, or a regex), oldest
+     * first, within {@link #MAX_ANSWER_BYTES} of text.
+     */
+    Matches search(Optional<String> name, String query, boolean regex, int limit);
 
     /** Releases what this control holds; the local one stops every process. */
     @Override

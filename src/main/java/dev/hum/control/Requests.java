@@ -1,5 +1,6 @@
 package dev.hum.control;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import tools.jackson.core.JacksonException;
@@ -50,7 +51,7 @@ final class Requests {
                 case "search":
                     response.set(
                             "result",
-                            Wire.entries(control.search(
+                            Wire.matches(control.search(
                                     name(request),
                                     request.path("query").asString(""),
                                     request.path("regex").asBoolean(false),
@@ -65,6 +66,25 @@ final class Requests {
             response.put("error", "malformed request: " + e.getOriginalMessage());
         }
         return response;
+    }
+
+    /**
+     * The response as one line, or an error saying it is too long when it would not fit in a bridge line:
+     * the client could not read it, and would take the cut line for a dashboard gone.
+     */
+    static String fitted(ObjectNode response) {
+        String line = response.toString();
+        // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): the exact count only when near
+        if (line.length() * 3L >= LineChannel.MAX_LINE
+                && line.getBytes(StandardCharsets.UTF_8).length >= LineChannel.MAX_LINE) {
+            return Wire.object()
+                    .put(
+                            "error",
+                            "the answer is longer than the " + LineChannel.MAX_LINE + " bytes the bridge"
+                                    + " carries; ask for less (a smaller limit, or one process by name)")
+                    .toString();
+        }
+        return line;
     }
 
     private static Optional<String> name(JsonNode request) {

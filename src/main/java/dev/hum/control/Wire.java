@@ -3,6 +3,7 @@ package dev.hum.control;
 import dev.hum.process.ActionResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,14 +97,40 @@ public final class Wire {
         o.set("lines", entries(page.lines()));
         o.put("missed", page.missed());
         o.put("next_cursor", page.nextCursor());
+        o.put("cursor_reset", page.cursorReset());
+        page.leftOut()
+                .ifPresent(l -> o.putObject("left_out").put("lines", l.lines()).put("cursor", l.cursor()));
         return o;
     }
 
     public static LogPage page(JsonNode o) {
+        JsonNode leftOut = o.path("left_out");
         return new LogPage(
                 entries(o.path("lines")),
                 o.path("missed").asLong(0),
-                o.path("next_cursor").asLong(0));
+                o.path("next_cursor").asLong(0),
+                o.path("cursor_reset").asBoolean(false),
+                leftOut.isObject()
+                        ? Optional.of(new LeftOut(
+                                leftOut.path("lines").asInt(0),
+                                leftOut.path("cursor").asLong(0)))
+                        : Optional.empty());
+    }
+
+    public static ObjectNode matches(Matches m) {
+        ObjectNode o = object();
+        o.set("matches", entries(m.found()));
+        if (m.leftOut() > 0) {
+            o.put("left_out", m.leftOut());
+        }
+        return o;
+    }
+
+    public static Matches matches(JsonNode o) {
+        if (o.isArray()) {
+            return new Matches(entries(o), 0); // a dashboard of an earlier hum answers the bare list
+        }
+        return new Matches(entries(o.path("matches")), o.path("left_out").asInt(0));
     }
 
     public static ObjectNode action(ActionResult r) {

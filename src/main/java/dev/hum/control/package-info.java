@@ -4,7 +4,9 @@
  * that talks to a dashboard's {@link dev.hum.control.ControlServer} over a Unix domain socket.
  *
  * <p>The dashboard calls {@link dev.hum.control.ControlServer#start} once; {@code hum mcp} calls
- * {@link dev.hum.control.ControlClient#find}. The wire format is one JSON object per line each way.
+ * {@link dev.hum.control.ControlClient#find}. The wire format is one JSON object per line each way;
+ * log reads stop at {@link dev.hum.control.ProcessControl#MAX_ANSWER_BYTES} of text in either mode, so
+ * an answer always fits in a line and an agent gets the same page bridged or not.
  * The socket lives in a folder only its user can enter (0700) and is itself 0600; nothing listens on
  * TCP.
  *

@@ -59,6 +59,14 @@ public final class MergedLog {
         return logs.get(0).arrivalClock().get();
     }
 
+    /**
+     * An arrival below which every line of every log is published (only grows): a reader that continues from
+     * the last arrival it saw never continues from above it.
+     */
+    public long settled() {
+        return LogBuffer.settledArrival(logs);
+    }
+
     /** The arrival of the oldest line held in any log, or {@link #end()} when none is. */
     public long oldest() {
         long oldest = end();

@@ -7,8 +7,8 @@ import static dev.hum.mcp.Schemas.properties;
 import static dev.hum.mcp.Schemas.string;
 
 import dev.hum.control.ControlException;
-import dev.hum.control.LogEntry;
 import dev.hum.control.LogPage;
+import dev.hum.control.Matches;
 import dev.hum.control.ProcessControl;
 import dev.hum.control.ProcessInfo;
 import dev.hum.control.Wire;
@@ -89,7 +89,9 @@ final class HumTools {
                         "Read log lines. Without cursor: the newest lines. With cursor: the lines from that cursor on;"
                                 + " pass the returned next_cursor (with the same name, or none) to get only newer lines."
                                 + " With a name the cursor is that process's line number; without, lines of every"
-                                + " process are interleaved and the cursor is session-wide.",
+                                + " process are interleaved and the cursor is session-wide. A cursor past the end of"
+                                + " the log (from an earlier hum) is reset to the oldest line held, and the answer"
+                                + " says so.",
                         object(
                                 List.of(),
                                 properties(
@@ -104,7 +106,10 @@ final class HumTools {
                                                 -1),
                                         "limit",
                                         integer(
-                                                "Most lines to return.",
+                                                "Most lines to return. An answer holds at most "
+                                                        + Render.kib(ProcessControl.MAX_ANSWER_BYTES)
+                                                        + " of text and says how many lines it left out and"
+                                                        + " the cursor to read them from.",
                                                 1,
                                                 ProcessControl.MAX_LIMIT,
                                                 DEFAULT_LOG_LIMIT))),
@@ -115,7 +120,7 @@ final class HumTools {
                             int limit = (int) args.integer("limit", 1, ProcessControl.MAX_LIMIT)
                                     .orElse(DEFAULT_LOG_LIMIT);
                             LogPage page = control.logs(name, cursor, limit);
-                            return done(Render.page(page, name.isPresent()), Wire.page(page));
+                            return done(Render.page(page, name.isPresent(), cursor), Wire.page(page));
                         }),
                 tool(
                         "logs_search",
@@ -138,7 +143,9 @@ final class HumTools {
                                                 ToolArguments.MAX_NAME),
                                         "limit",
                                         integer(
-                                                "Most matching lines to return (the newest).",
+                                                "Most matching lines to return (the newest). An answer holds at"
+                                                        + " most " + Render.kib(ProcessControl.MAX_ANSWER_BYTES)
+                                                        + " of text and says how many older matches it left out.",
                                                 1,
                                                 ProcessControl.MAX_LIMIT,
                                                 DEFAULT_SEARCH_LIMIT))),
@@ -149,10 +156,8 @@ final class HumTools {
                             Optional<String> name = args.string(NAME, ToolArguments.MAX_NAME);
                             int limit = (int) args.integer("limit", 1, ProcessControl.MAX_LIMIT)
                                     .orElse(DEFAULT_SEARCH_LIMIT);
-                            List<LogEntry> found = control.search(name, query, regex, limit);
-                            ObjectNode structured = Wire.object();
-                            structured.set("matches", Wire.entries(found));
-                            return done(Render.matches(found), structured);
+                            Matches found = control.search(name, query, regex, limit);
+                            return done(Render.matches(found), Wire.matches(found));
                         }));
     }
 

@@ -11,6 +11,7 @@ import dev.hum.control.Wire;
 import dev.hum.process.Supervisor;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
@@ -21,7 +22,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** {@code hum mcp [-c FILE]}: serves the MCP tools on stdio until the client closes stdin. */
 public final class McpCommand {
@@ -87,15 +91,17 @@ public final class McpCommand {
         if (hook) {
             Runtime.getRuntime().addShutdownHook(shutdown);
         }
+        List<SyncToolSpecification> tools = new HumTools(control).all();
+        Set<String> toolNames = tools.stream().map(t -> t.tool().name()).collect(Collectors.toSet());
         LineOutput stdout = new LineOutput(out);
-        ProtocolInput stdin = new ProtocolInput(in, stdout);
+        ProtocolInput stdin = new ProtocolInput(in, stdout, new RequestParams(toolNames));
         McpSyncServer server = McpServer.sync(
                         new StdioServerTransportProvider(new JacksonMcpJsonMapper(Wire.JSON), stdin, stdout))
                 .serverInfo("hum", version)
                 .instructions("hum runs this project's dev processes. scripts_list shows them; scripts_run,"
                         + " scripts_stop and scripts_restart act on one; logs_stream and logs_search read output.")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
-                .tools(new HumTools(control).all())
+                .tools(tools)
                 .build();
         try {
             stdin.awaitEnd();

@@ -6,15 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Stdin as the SDK sees it: only lines that are JSON-RPC messages. Malformed JSON, oversized lines and
- * non-messages are answered here with a JSON-RPC error and never reach the SDK, whose reader stops
- * for good at the first line it cannot parse. Also tells when stdin has ended.
+ * Stdin as the SDK sees it: only lines that are JSON-RPC messages. Malformed JSON, oversized lines,
+ * non-messages and requests whose params the SDK cannot bind (see {@link RequestParams}) are answered
+ * here with a JSON-RPC error and never reach the SDK, whose reader stops for good at the first line it
+ * cannot parse. Also tells when stdin has ended.
  */
 final class ProtocolInput extends InputStream {
 
@@ -31,13 +33,15 @@ final class ProtocolInput extends InputStream {
 
     private final InputStream raw;
     private final LineOutput replies;
+    private final RequestParams params;
     private final CountDownLatch ended = new CountDownLatch(1);
     private byte[] current = new byte[0];
     private int position;
 
-    ProtocolInput(InputStream raw, LineOutput replies) {
+    ProtocolInput(InputStream raw, LineOutput replies, RequestParams params) {
         this.raw = new BufferedInputStream(raw, 64 * 1024);
         this.replies = replies;
+        this.params = params;
     }
 
     @Override
@@ -138,6 +142,13 @@ final class ProtocolInput extends InputStream {
                     INVALID_REQUEST,
                     "Invalid Request: expected a JSON-RPC 2.0 object with a method (or a response with an id)");
             return false;
+        }
+        if (!id.isMissingNode() && message.has("method")) { // a request: a notification gets no answer
+            Optional<String> problem = params.problem(message);
+            if (problem.isPresent()) {
+                reply(id, RequestParams.INVALID_PARAMS, problem.get());
+                return false;
+            }
         }
         return true;
     }

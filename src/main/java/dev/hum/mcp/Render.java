@@ -2,9 +2,12 @@ package dev.hum.mcp;
 
 import dev.hum.control.LogEntry;
 import dev.hum.control.LogPage;
+import dev.hum.control.Matches;
+import dev.hum.control.ProcessControl;
 import dev.hum.control.ProcessInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The text a model reads in a tool result: short, one fact per line, in the dashboard's words. */
 final class Render {
@@ -48,26 +51,62 @@ final class Render {
                 : out.toString().stripTrailing();
     }
 
-    static String page(LogPage page, boolean oneProcess) {
+    /** The page; {@code cursor} is the one the agent gave, quoted when the page had to reset it. */
+    static String page(LogPage page, boolean oneProcess, OptionalLong cursor) {
         StringBuilder out = new StringBuilder();
+        if (page.cursorReset()) {
+            out.append("(cursor ")
+                    .append(cursor.orElse(0))
+                    .append(" is past the end of ")
+                    .append(oneProcess ? "this log" : "these logs")
+                    .append(
+                            ": it is not from this hum, perhaps from an earlier one; reading from the oldest line held)\n");
+        }
         if (page.missed() > 0) {
             out.append("(").append(page.missed()).append(" older lines were already dropped from the scrollback)\n");
         }
+        // without a cursor the page is the newest lines, so the ones left out are older; with one, newer
+        String within = "an answer holds at most " + kib(ProcessControl.MAX_ANSWER_BYTES) + " of text";
+        page.leftOut().filter(l -> cursor.isEmpty()).ifPresent(l -> out.append("(")
+                .append(l.lines())
+                .append(" older lines left out: ")
+                .append(within)
+                .append("; pass cursor ")
+                .append(l.cursor())
+                .append(" to read them)\n"));
         lines(out, page.lines(), oneProcess);
         if (page.lines().isEmpty()) {
             out.append("(no new lines)\n");
         }
+        page.leftOut().filter(l -> cursor.isPresent()).ifPresent(l -> out.append("truncated: ")
+                .append(l.lines())
+                .append(" more lines after cursor ")
+                .append(l.cursor())
+                .append(" (")
+                .append(within)
+                .append("; pass next_cursor to read on)\n"));
         out.append("next_cursor: ").append(page.nextCursor());
         return out.toString();
     }
 
-    static String matches(List<LogEntry> found) {
-        if (found.isEmpty()) {
+    static String matches(Matches matches) {
+        if (matches.found().isEmpty()) {
             return "no matching lines";
         }
         StringBuilder out = new StringBuilder();
-        lines(out, found, false);
+        if (matches.leftOut() > 0) {
+            out.append("(")
+                    .append(matches.leftOut())
+                    .append(" older matches left out: an answer holds at most ")
+                    .append(kib(ProcessControl.MAX_ANSWER_BYTES))
+                    .append(" of text; narrow the query or name a process to see them)\n");
+        }
+        lines(out, matches.found(), false);
         return out.toString().stripTrailing();
+    }
+
+    static String kib(int bytes) {
+        return bytes / 1024 + " KiB";
     }
 
     private static void lines(StringBuilder out, List<LogEntry> lines, boolean oneProcess) {

@@ -5,7 +5,8 @@
  * dev.hum.control.ProcessControl}: a running dashboard's when there is one, else hum's own supervisor.
  *
  * <p>Called by {@code dev.hum.cli.Main} for {@code hum mcp}. Stdout carries protocol only; every
- * diagnostic goes to stderr.
+ * diagnostic goes to stderr. Lines the SDK cannot take (malformed JSON, params it cannot bind) are
+ * answered with a JSON-RPC error before it sees them, so no Java exception text reaches the client.
  *
  * <p>Threading: the SDK reads stdin and writes stdout on its own threads and calls the tool handlers
  * on them; handlers only read lock-free snapshots or wait (boundedly) for a supervisor action, so the

@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,12 +144,17 @@ final class ControlServerTest {
             Poll.until(
                     "the stdout and the stderr line",
                     () -> !client.search(Optional.empty(), "^warn: slow$", true, 10)
+                                    .found()
                                     .isEmpty()
                             && !client.search(Optional.of("echo"), "^ready$", true, 10)
+                                    .found()
                                     .isEmpty());
             // A plain search ignores case: the start line and the stderr line.
             assertEquals(
-                    2, client.search(Optional.empty(), "WARN: slow", false, 10).size());
+                    2,
+                    client.search(Optional.empty(), "WARN: slow", false, 10)
+                            .found()
+                            .size());
             LogPage page = client.logs(Optional.of("echo"), OptionalLong.of(0), 10);
             assertEquals(3, page.lines().size());
             assertEquals(3, page.nextCursor());
@@ -159,6 +165,88 @@ final class ControlServerTest {
             assertEquals(
                     Status.STOPPED,
                     supervisor.registry().find("echo").orElseThrow().get().status());
+        }
+    }
+
+    @Test
+    void logs_bridgedAnswersOverLongLinesAreTheLocalOnes() throws Exception {
+        // 400 lines of 16,000 characters: 1,000 of them would be over 6 MB, past the 4 MiB a bridge line carries
+        ProcessSpec wide = new ProcessSpec(
+                "wide",
+                new Command.Shell("pad=$(printf '%016000d' 0); i=0; while [ $i -lt 400 ]; do i=$((i+1));"
+                        + " echo \"$i $pad\"; done; exec sleep 60"),
+                project,
+                Map.of(),
+                true,
+                StopSignal.TERM,
+                Duration.ofSeconds(2));
+        supervisor = new Supervisor(new ProjectConfig(project, Origin.HUM_FILE, List.of(wide), new Settings(1000, 30)));
+        LocalControl local = new LocalControl(supervisor, false);
+        try (ControlServer server = ControlServer.start(supervisor, project, runtime(), notes::add);
+                ControlClient client = ControlClient.find(runtime(), project).orElseThrow()) {
+            assertTrue(client.run("wide").ok());
+            Optional<String> one = Optional.of("wide");
+            Optional<String> all = Optional.empty();
+            // the newest line of all, so every line is settled: both readers below see the same logs
+            Poll.until("the 400th line", () -> local.logs(all, OptionalLong.empty(), 1).lines().stream()
+                    .anyMatch(e -> e.text().startsWith("400 0")));
+            for (OptionalLong cursor : List.of(OptionalLong.empty(), OptionalLong.of(0))) {
+                for (Optional<String> name : List.of(one, all)) {
+                    LogPage bridged = client.logs(name, cursor, 1000);
+                    assertEquals(local.logs(name, cursor, 1000), bridged);
+                    // within the budget, and saying what it left out (the start notice and 400 lines were asked for)
+                    assertTrue(bridged.lines().size() < 401, bridged.lines().size() + " lines");
+                    assertEquals(
+                            401,
+                            bridged.lines().size()
+                                    + bridged.leftOut().orElseThrow().lines());
+                }
+            }
+            Matches found = client.search(all, "000000", false, 1000);
+            assertEquals(local.search(all, "000000", false, 1000), found);
+            assertEquals(400, found.found().size() + found.leftOut());
+            assertEquals(
+                    "400 0", found.found().get(found.found().size() - 1).text().substring(0, 5));
+
+            // paging on from where each answer stopped reads every line once, the bridge and here alike
+            List<LogEntry> paged = new ArrayList<>();
+            LogPage page = client.logs(one, OptionalLong.of(0), 1000);
+            paged.addAll(page.lines());
+            while (page.leftOut().isPresent()) {
+                assertEquals(page.nextCursor(), page.leftOut().get().cursor());
+                page = client.logs(one, OptionalLong.of(page.nextCursor()), 1000);
+                paged.addAll(page.lines());
+            }
+            assertEquals(401, paged.size());
+            for (int i = 0; i < paged.size(); i++) {
+                assertEquals(i, paged.get(i).seq());
+            }
+        }
+    }
+
+    @Test
+    void call_anAnswerLongerThanTheBridgeCarriesSaysSoNotThatTheDashboardIsLost() throws Exception {
+        // a dashboard of another hum version that answers past the bridge's line limit
+        Path socket = SocketPath.forProject(runtime(), project);
+        SocketPath.prepareFolder(runtime());
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread answer = new Thread(() -> {
+                try (SocketChannel c = server.accept()) {
+                    LineChannel line = new LineChannel(c);
+                    line.readLine();
+                    line.writeLine("{\"result\":\"" + "x".repeat(LineChannel.MAX_LINE) + "\"}");
+                } catch (IOException e) {
+                    // the client hung up once it had read too much: expected
+                }
+            });
+            answer.start();
+            try (ControlClient client = ControlClient.connect(socket)) {
+                ControlException e = assertThrows(ControlException.class, client::describe);
+                assertTrue(e.getMessage().contains("longer than"), e.getMessage());
+                assertFalse(e.getMessage().contains("lost"), e.getMessage());
+            }
+            answer.join();
         }
     }
 

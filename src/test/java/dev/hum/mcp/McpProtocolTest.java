@@ -161,6 +161,81 @@ final class McpProtocolTest {
     }
 
     @Test
+    void logsStream_aCursorPastTheEndIsResetAndSaysSo() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            assertFalse(Session.isError(s.call("scripts_run", "{\"name\":\"once\"}")));
+            // hum's start notice, 1 2 3, then the exit notice
+            Poll.until("once's exit notice", () -> text(s, "logs_stream", "{\"name\":\"once\"}")
+                    .contains("exited"));
+            // a cursor from an earlier hum, far past the end of this session's logs: with a name and without,
+            // the lines held are read from the oldest, and the answer says the cursor was reset
+            for (String args : List.of("{\"name\":\"once\",\"cursor\":1078}", "{\"cursor\":1078}")) {
+                JsonNode page = s.call("logs_stream", args);
+                assertFalse(Session.isError(page), page.toString());
+                JsonNode structured = page.path("structuredContent");
+                assertTrue(structured.path("cursor_reset").asBoolean(), args + " -> " + page);
+                assertTrue(Session.text(page).contains("cursor 1078 is past the end"), Session.text(page));
+                assertTrue(Session.text(page).contains(" | 3"), Session.text(page));
+                long next = structured.path("next_cursor").asLong();
+                assertTrue(next < 1078, args + " -> " + page);
+                // the cursor it gave back is this session's: no reset the next time
+                String again = args.replace("1078", Long.toString(next));
+                JsonNode after = s.call("logs_stream", again);
+                assertFalse(after.path("structuredContent").path("cursor_reset").asBoolean(), after.toString());
+                assertTrue(Session.text(after).contains("(no new lines)"), Session.text(after));
+            }
+        }
+    }
+
+    @Test
+    void toolsCall_malformedParamsAreInvalidParamsInTheProtocolsWords() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            List<String> malformed = List.of(
+                    "{\"name\":\"scripts_list\",\"arguments\":[1,2]}",
+                    "{\"name\":\"scripts_list\",\"arguments\":\"all\"}",
+                    "{\"arguments\":{}}",
+                    "{\"name\":7,\"arguments\":{}}",
+                    "{\"name\":\"scripts_list\",\"arguments\":{},\"_meta\":[1]}",
+                    "[\"scripts_list\"]");
+            for (String params : malformed) {
+                assertInvalidParams(s.request("tools/call", Wire.JSON.readTree(params)), params);
+            }
+            JsonNode none = s.request("tools/call", null);
+            assertInvalidParams(none, "no params");
+            // says what to send
+            assertTrue(none.toString().contains("\\\"arguments\\\": {...}"), none.toString());
+            assertInvalidParams(s.request("initialize", null), "initialize without params");
+            String roots = "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{\"roots\":[]},\"clientInfo\":{}}";
+            assertInvalidParams(s.request("initialize", Wire.JSON.readTree(roots)), roots);
+            assertFalse(Session.isError(s.call("scripts_list", "{}")));
+        }
+    }
+
+    @Test
+    void logsSearch_aBadRegexQuotesTheFaultyPartNotAnIndex() throws Exception {
+        try (Session s = open()) {
+            s.initialize();
+            JsonNode answer = s.call("logs_search", "{\"query\":\"(ab\",\"regex\":true}");
+            assertTrue(Session.isError(answer), answer.toString());
+            String text = Session.text(answer);
+            assertTrue(text.contains("missing closing ) in `(ab`"), text);
+            assertFalse(text.contains("index"), text);
+        }
+    }
+
+    private static void assertInvalidParams(JsonNode response, String what) {
+        JsonNode error = response.path("error");
+        assertEquals(-32602, error.path("code").asInt(), what + " -> " + response);
+        String said = error.toString();
+        for (String java : List.of("Exception", "jackson", "java.", "null")) {
+            assertFalse(said.contains(java), what + " -> " + said);
+        }
+        assertTrue(error.path("message").asString().startsWith("Invalid params: "), what + " -> " + said);
+    }
+
+    @Test
     @Timeout(60) // java.util.regex would hang here for hours: fail instead
     void logsSearch_regexesThatBacktrackForHoursInJavaRegexAnswerAtOnce() throws Exception {
         Files.writeString(
