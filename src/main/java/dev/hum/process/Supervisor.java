@@ -132,13 +132,18 @@ public final class Supervisor implements AutoCloseable {
 
     /**
      * Stops every process in parallel and waits until their trees are gone, or until the longest
-     * stop timeout plus a few seconds has passed. Further actions are refused from here on.
+     * stop timeout plus a few seconds has passed. Further actions are refused from here on, and a start or
+     * restart still queued (a burst of restarts) is cancelled: no run begins once this is called.
      *
      * @return true when every stop finished in time
      */
     public boolean stopAll() {
         if (!closed.compareAndSet(false, true)) {
             return awaitControls();
+        }
+        // Every process first, so that no queued restart of one begins a run while another is being stopped.
+        for (ManagedProcess p : ordered) {
+            p.refuseStarts();
         }
         List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
         for (ManagedProcess p : ordered) {
