@@ -230,7 +230,7 @@ final class ManagedProcess {
         int signal = spec.stopSignal().number();
         TreeStopper.Outcome outcome =
                 new TreeStopper(r.pgid(), r.pgid(), mark, spec.name()).stop(signal, spec.stopTimeout());
-        Orphans.reap();
+        Reaper.reap();
         waitForExit(r.process());
         r.awaitPumps(DRAIN);
         String how = outcome.killed()

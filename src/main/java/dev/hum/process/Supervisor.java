@@ -61,8 +61,10 @@ public final class Supervisor implements AutoCloseable {
      * journal that records every process group started, for a later hum if this one is killed.
      */
     public Supervisor(ProjectConfig config, Map<String, String> environment, Journal journal) {
-        // Orphans of the children come back to hum, so they stay in view and get reaped.
-        Posix.becomeSubreaper();
+        // Orphans of the children come back to hum, so they stay in view; the reaper collects them as they end.
+        if (Posix.becomeSubreaper()) {
+            Reaper.startThread();
+        }
         this.journal = journal;
         Launcher launcher = new Launcher(environment, mark);
         Map<String, ManagedProcess> byName = new LinkedHashMap<>();
