@@ -22,7 +22,8 @@ final class HeadlessCommand {
         Supervisor supervisor = Startup.supervisor(config, err);
         boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
         // Write to fd 1 directly through the printer's own buffer: System.out flushes per line.
-        HeadlessRunner runner = new HeadlessRunner(supervisor, new FileOutputStream(FileDescriptor.out), colour);
+        HeadlessRunner runner = new HeadlessRunner(
+                supervisor, new FileOutputStream(FileDescriptor.out), colour, () -> Posix.readerGone(1));
         Thread hook = new Thread(
                 () -> {
                     supervisor.stopAll();
@@ -41,6 +42,8 @@ final class HeadlessCommand {
             return Main.USAGE_ERROR;
         }
         try {
+            // A closed stdout (hum --headless | head -2) ends the run: finally stops every tree, and 141 is
+            // the whole answer, as from any tool the closed pipe ended.
             return runner.run(starts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import dev.hum.state.Status;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /** Runs the started processes to their end, printing their lines, and returns the worst exit code. */
 public final class HeadlessRunner {
@@ -15,40 +16,66 @@ public final class HeadlessRunner {
     /** Polling interval: short enough to feel live, long enough that an idle hum costs nothing. */
     private static final long POLL_MILLIS = 25;
 
+    /**
+     * What {@link #run} returns when its output was closed ({@code hum --headless | head -2}): 128 + SIGPIPE, the
+     * status of a tool that the closed pipe killed.
+     */
+    public static final int OUTPUT_CLOSED = 128 + 13;
+
     private final Supervisor supervisor;
     private final LinePrinter printer;
+    private final BooleanSupplier readerGone;
 
-    public HeadlessRunner(Supervisor supervisor, OutputStream out, boolean colour) {
+    /**
+     * Prints to {@code out}. {@code readerGone} tells, without writing, that nobody reads {@code out} any more
+     * (a write that fails says so too, but only once something is printed).
+     */
+    public HeadlessRunner(Supervisor supervisor, OutputStream out, boolean colour, BooleanSupplier readerGone) {
         this.supervisor = supervisor;
+        this.readerGone = readerGone;
         this.printer = new LinePrinter(supervisor.processes(), supervisor.merged(), out, colour);
     }
 
     /**
      * Waits for {@code starts}, then prints lines until no process is live any more, and returns
      * the worst exit status: 0 when all exited cleanly, a process's code, 128 + n for a signal, 1
-     * for a process that could not start.
+     * for a process that could not start. Returns {@link #OUTPUT_CLOSED} as soon as its output is closed:
+     * the caller then stops every process and exits without another word.
      */
     public int run(List<CompletableFuture<ActionResult>> starts) throws InterruptedException {
         for (CompletableFuture<ActionResult> start : starts) {
             while (!start.isDone()) {
-                printer.drain();
+                if (outputClosed(printer.drain())) {
+                    return OUTPUT_CLOSED;
+                }
                 Thread.sleep(POLL_MILLIS);
             }
         }
         while (anyLive()) {
-            if (printer.drain() == 0) {
+            int printed = printer.drain();
+            if (outputClosed(printed)) {
+                return OUTPUT_CLOSED;
+            }
+            if (printed == 0) {
                 Thread.sleep(POLL_MILLIS);
             }
         }
         flush();
-        return worstStatus(supervisor.registry().board().states());
+        return printer.failed()
+                ? OUTPUT_CLOSED
+                : worstStatus(supervisor.registry().board().states());
     }
 
     /** Prints whatever is left; called by the shutdown hook after every process was stopped. */
     public void flush() {
-        while (printer.drain() > 0) {
-            // a page at a time until nothing is left
+        while (printer.drain() > 0 && !printer.failed()) {
+            // a page at a time until nothing is left, or nobody reads any more
         }
+    }
+
+    /** A failed write says it at once; while idle, nothing is written, so the reader's end is asked. */
+    private boolean outputClosed(int printed) {
+        return printer.failed() || (printed == 0 && readerGone.getAsBoolean());
     }
 
     private boolean anyLive() {

@@ -5,6 +5,7 @@
  * <p>One thread (the caller of {@link dev.hum.headless.HeadlessRunner#run()}) polls the logs with a
  * cursor per process and writes through one buffered stream; it reads state and logs without locks,
  * like the dashboard. A shutdown hook may flush the last lines, so writing is guarded by the
- * printer's own monitor, which no pump or reader ever takes.
+ * printer's own monitor, which no pump or reader ever takes. A closed standard output (the reader
+ * of a pipe gone, seen by a failed write or, while idle, by polling the descriptor) ends the run.
  */
 package dev.hum.headless;

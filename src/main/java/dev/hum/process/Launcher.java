@@ -63,7 +63,7 @@ final class Launcher {
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process;
         try {
-            process = builder.start();
+            process = Reaper.start(builder);
         } catch (IOException e) {
             throw new LaunchException("cannot start " + program + ": " + rootMessage(e));
         }

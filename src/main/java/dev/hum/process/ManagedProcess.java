@@ -50,6 +50,12 @@ final class ManagedProcess {
 
     private volatile Run current;
 
+    /**
+     * Set once hum shuts down, before its last stop is queued: from then on no action begins a run. Actions
+     * already queued (a burst of restarts) still take their turn, but a start or restart is refused at once.
+     */
+    private volatile boolean closing;
+
     /** Held while a run's start or end is decided and its notice written: notices follow the runs in order. */
     private final Object transitions = new Object();
 
@@ -97,12 +103,23 @@ final class ManagedProcess {
     CompletableFuture<ActionResult> restart() {
         cell.update(s -> s.stopRequested("restarting"));
         return submit(() -> {
+            if (closing) {
+                return shuttingDown(); // the shutdown's own stop follows in the queue
+            }
             stopNow();
             return startNow();
         });
     }
 
-    /** Refuses further actions; those already queued still run. */
+    /**
+     * From now on no run begins: a start or restart still queued is refused when its turn comes. Called for
+     * every process before any is stopped, so that the stop queued next is the last action that does anything.
+     */
+    void refuseStarts() {
+        closing = true;
+    }
+
+    /** Refuses further actions; those already queued still take their turn. */
     void shutdownControl() {
         control.shutdown();
     }
@@ -118,13 +135,21 @@ final class ManagedProcess {
                 return ActionResult.failed(spec.name() + ": internal error: " + e.getMessage());
             });
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));
+            return CompletableFuture.completedFuture(shuttingDown());
         }
+    }
+
+    private ActionResult shuttingDown() {
+        return ActionResult.failed(spec.name() + " not started: hum is shutting down");
     }
 
     private ActionResult startNow() {
         int run;
         synchronized (transitions) {
+            // Checked where the run would begin: a restart whose stop was under way when quit began ends here.
+            if (closing) {
+                return shuttingDown();
+            }
             int before = cell.get().run();
             ProcessState starting = cell.update(s -> s.start(Instant.now()));
             if (starting.run() == before) {
@@ -204,7 +229,7 @@ final class ManagedProcess {
         int signal = spec.stopSignal().number();
         TreeStopper.Outcome outcome =
                 new TreeStopper(r.pgid(), r.pgid(), mark, spec.name()).stop(signal, spec.stopTimeout());
-        Orphans.reap();
+        Reaper.reap();
         waitForExit(r.process());
         r.awaitPumps(DRAIN);
         String how = outcome.killed()

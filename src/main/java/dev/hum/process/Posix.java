@@ -3,6 +3,7 @@ package dev.hum.process;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Structure;
 
 /** The few POSIX calls hum needs, through JNA: signals, process groups, tty checks. */
 public final class Posix {
@@ -29,11 +30,22 @@ public final class Posix {
         int waitpid(int pid, int[] status, int options);
 
         int setpriority(int which, int who, int prio) throws LastErrorException;
+
+        int poll(PollFd fds, int nfds, int timeout);
+    }
+
+    /** {@code struct pollfd}; public only because JNA reads its fields by reflection. */
+    @Structure.FieldOrder({"fd", "events", "revents"})
+    public static final class PollFd extends Structure {
+        public int fd;
+        public short events;
+        public short revents;
     }
 
     private static final int PR_SET_CHILD_SUBREAPER = 36;
     private static final int WNOHANG = 1;
     private static final int PRIO_PROCESS = 0;
+    private static final int POLLERR = 0x008;
 
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
@@ -67,6 +79,22 @@ public final class Posix {
     /** True when the file descriptor is a terminal. */
     public static boolean isatty(int fd) {
         return C.isatty(fd) == 1;
+    }
+
+    /**
+     * True when {@code fd} is the writing end of a pipe (or socket) whose reader has gone, as after
+     * {@code hum --headless | head -2}: a write would fail with EPIPE. Asks without writing, so that it
+     * is seen even while nothing is printed. False for terminals and files, and where it cannot be told.
+     */
+    public static boolean readerGone(int fd) {
+        try {
+            PollFd poll = new PollFd();
+            poll.fd = fd;
+            // POLLERR is reported whatever is asked for; asking for nothing never blocks on a full pipe.
+            return C.poll(poll, 1, 0) == 1 && (poll.revents & POLLERR) != 0;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            return false;
+        }
     }
 
     /** The process group this JVM belongs to; hum never signals it. */

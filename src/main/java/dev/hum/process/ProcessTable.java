@@ -16,6 +16,9 @@ import java.util.Set;
 /** A snapshot of every process on the machine, read from {@code /proc}, to find a tree's members. */
 final class ProcessTable {
 
+    /** Present where the kernel lists each thread's children (CONFIG_PROC_CHILDREN). */
+    private static final Path THREAD_CHILDREN = Path.of("/proc/thread-self/children");
+
     private final Map<Long, ProcEntry> byPid;
     private final Map<Long, List<ProcEntry>> children;
 
@@ -77,6 +80,39 @@ final class ProcessTable {
             mark.processOf(e.pid()).filter(p -> name == null || p.equals(name)).ifPresent(p -> found.add(e));
         }
         return found;
+    }
+
+    /**
+     * Zombies among this JVM's children. Reads only its own threads' lists of children where the kernel offers
+     * them, a few small files instead of all of /proc (the reaper asks twice a second); a list read while it
+     * changes may miss a child, which the next call finds.
+     */
+    static List<ProcEntry> zombieChildrenOfThisProcess() {
+        long self = ProcessHandle.current().pid();
+        if (!Files.exists(THREAD_CHILDREN)) {
+            return snapshot().zombieChildrenOf(self);
+        }
+        List<ProcEntry> zombies = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String list;
+                try {
+                    list = Files.readString(task.resolve("children"));
+                } catch (IOException e) {
+                    continue; // the thread ended while we looked
+                }
+                for (String pid : list.trim().split(" ")) {
+                    if (!pid.isEmpty()) {
+                        ProcEntry.read(Long.parseLong(pid))
+                                .filter(e -> e.isZombie() && e.ppid() == self)
+                                .ifPresent(zombies::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return snapshot().zombieChildrenOf(self);
+        }
+        return zombies;
     }
 
     /** Zombies whose parent is {@code parent}. */

@@ -62,8 +62,10 @@ public final class Supervisor implements AutoCloseable {
      * journal that records every process group started, for a later hum if this one is killed.
      */
     public Supervisor(ProjectConfig config, Map<String, String> environment, Journal journal) {
-        // Orphans of the children come back to hum, so they stay in view and get reaped.
-        Posix.becomeSubreaper();
+        // Orphans of the children come back to hum, so they stay in view; the reaper collects them as they end.
+        if (Posix.becomeSubreaper()) {
+            Reaper.startThread();
+        }
         this.journal = journal;
         Launcher launcher = new Launcher(environment, mark);
         List<ProcessSpec> specs = config.processes();
@@ -142,13 +144,18 @@ public final class Supervisor implements AutoCloseable {
 
     /**
      * Stops every process in parallel and waits until their trees are gone, or until the longest
-     * stop timeout plus a few seconds has passed. Further actions are refused from here on.
+     * stop timeout plus a few seconds has passed. Further actions are refused from here on, and a start or
+     * restart still queued (a burst of restarts) is cancelled: no run begins once this is called.
      *
      * @return true when every stop finished in time
      */
     public boolean stopAll() {
         if (!closed.compareAndSet(false, true)) {
             return awaitControls();
+        }
+        // Every process first, so that no queued restart of one begins a run while another is being stopped.
+        for (ManagedProcess p : managed.values()) {
+            p.refuseStarts();
         }
         List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
         for (ManagedProcess p : managed.values()) {

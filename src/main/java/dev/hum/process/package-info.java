@@ -8,6 +8,8 @@
  * different processes run in parallel. Each output stream has its own pump thread. State changes are
  * published only through {@link dev.hum.state.StateCell} transitions; nothing here takes a lock that
  * a reader of state or logs could wait on. Signals are sent with JNA ({@code kill(-pgid, sig)}), never
- * by spawning {@code kill}, and never by name or port.
+ * by spawning {@code kill}, and never by name or port. hum is a child subreaper: one JVM-wide
+ * {@link dev.hum.process.Reaper} thread collects the orphans handed to it as they end, and never a
+ * child that Java itself started and waits for.
  */
 package dev.hum.process;

@@ -27,12 +27,26 @@ final class HumProcess {
         return startClass(folder, env, Main.class.getName(), args);
     }
 
+    /**
+     * As {@link #start}, with hum's stdout a pipe that the test reads, and may close, through {@code
+     * process.getInputStream()}, as {@code hum --headless | head -2} does; {@link #stdoutText} is then empty.
+     */
+    static HumProcess startPiped(Path folder, Map<String, String> env, String... args) throws IOException {
+        return startClass(folder, env, Main.class.getName(), ProcessBuilder.Redirect.PIPE, args);
+    }
+
     /** Runs another main class of the test classpath, such as a probe wired like hum. */
     static HumProcess startClass(Path folder, String mainClass, String... args) throws IOException {
         return startClass(folder, Map.of(), mainClass, args);
     }
 
     private static HumProcess startClass(Path folder, Map<String, String> env, String mainClass, String... args)
+            throws IOException {
+        return startClass(folder, env, mainClass, null, args);
+    }
+
+    private static HumProcess startClass(
+            Path folder, Map<String, String> env, String mainClass, ProcessBuilder.Redirect stdout, String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
         // A signal ignored by whoever started the build (nohup, a background job of a script) stays
@@ -51,7 +65,7 @@ final class HumProcess {
         Path err = Files.createTempFile("hum-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile())
-                .redirectOutput(out.toFile())
+                .redirectOutput(stdout == null ? ProcessBuilder.Redirect.to(out.toFile()) : stdout)
                 .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);

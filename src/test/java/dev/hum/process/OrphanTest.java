@@ -1,7 +1,6 @@
 package dev.hum.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.state.Status;
@@ -62,23 +61,5 @@ final class OrphanTest {
         Poll.until("500 children", () -> Leftovers.find(t).size() >= 501);
         supervisor.stop("forker").get(60, TimeUnit.SECONDS);
         assertEquals(List.of(), Leftovers.find(t));
-    }
-
-    @Test
-    void reap_collectsZombieOrphansButNotJavasChildren() throws Exception {
-        String t = Leftovers.token();
-        supervisor = new Supervisor(Specs.config(Specs.tagged("brief", "(setsid sh -c 'sleep 0.2 &'); sleep 300", t)));
-        supervisor.start("brief").get(10, TimeUnit.SECONDS);
-        long hum = ProcessHandle.current().pid();
-        Poll.until("the orphan to end as hum's zombie", () -> ProcessTable.snapshot().zombieChildrenOf(hum).stream()
-                .anyMatch(z -> z.sid() != Posix.ownSession() && z.pid() != z.sid()));
-        Orphans.reap();
-        assertFalse(
-                ProcessTable.snapshot().zombieChildrenOf(hum).stream()
-                        .anyMatch(z -> z.sid() != Posix.ownSession() && z.pid() != z.sid()),
-                "reaped");
-        assertEquals(
-                Status.RUNNING,
-                supervisor.registry().find("brief").orElseThrow().get().status());
     }
 }
