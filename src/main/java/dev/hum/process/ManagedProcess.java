@@ -158,6 +158,7 @@ final class ManagedProcess {
 
     /** The leader of run {@code r} exited by itself (or by a stop; then the stop action reports). */
     private void exited(Run r) {
+        journal.dropGroup(r.pgid());
         r.awaitPumps(DRAIN);
         Exit exit = exitOf(r.process());
         endRun(r, exit, "hum: " + describe(exit), false);
@@ -220,6 +221,12 @@ final class ManagedProcess {
             publishLineCount();
         }
         return ActionResult.ok(spec.name() + " " + how);
+    }
+
+    /** Adds a line of hum's own to this process's log, where the screen and agents see it. */
+    void note(String text) {
+        log.appendNotice(text);
+        publishLineCount();
     }
 
     private void publishLineCount() {

@@ -77,6 +77,23 @@ public final class Supervisor implements AutoCloseable {
         }
         this.processes = Map.copyOf(byName);
         this.ordered = List.copyOf(list);
+        noteRecovered(journal.recovered());
+    }
+
+    /**
+     * Says in each process's log what was stopped of what a killed hum left of it, so that the
+     * dashboard, the headless output and agents all show it; a process no longer configured is named
+     * in the first log.
+     */
+    private void noteRecovered(List<Journal.Recovered> recovered) {
+        for (Journal.Recovered r : recovered) {
+            ManagedProcess own = processes.get(r.process());
+            if (own != null) {
+                own.note(r.note());
+            } else if (!ordered.isEmpty()) {
+                ordered.get(0).note(r.noteElsewhere());
+            }
+        }
     }
 
     /** The states of all processes; read it without a lock from any thread. */
