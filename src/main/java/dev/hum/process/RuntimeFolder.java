@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The folder where hum keeps its journals and the dashboard's socket. In a shared temp folder another
  * user can make it first, fill it, or plant a symbolic link in its place; hum reads and writes in it
- * only once it is a real folder of the current user that no one else may enter (mode 0700).
+ * only once it is a real folder of the current user that no one else could write in, and makes it
+ * one that no one else may enter (mode 0700).
  */
 public final class RuntimeFolder {
 
@@ -19,7 +20,7 @@ public final class RuntimeFolder {
     private static final int TYPE_FOLDER = 0040000;
     private static final int TYPE_LINK = 0120000;
     private static final int TYPE_FILE = 0100000;
-    private static final int OTHERS_MASK = 0077;
+    private static final int OTHERS_WRITE = 0022;
 
     private RuntimeFolder() {}
 
@@ -33,7 +34,8 @@ public final class RuntimeFolder {
     }
 
     /**
-     * Makes {@code folder} with mode 0700 if it is missing, then {@linkplain #check checks} it.
+     * Makes {@code folder} with mode 0700 if it is missing, else {@linkplain #check checks} it and takes
+     * away what read access group and others had, so that it is 0700 either way.
      *
      * @throws UnsafeException when it exists and is not safe to use
      * @throws IOException when it cannot be made or read
@@ -52,12 +54,14 @@ public final class RuntimeFolder {
             }
         }
         check(folder);
+        // Ours, and no one else could write in it: only reading is left to take away (an older mkdir -p).
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
         return folder;
     }
 
     /**
      * Checks, without following a symbolic link, that {@code folder} is a folder owned by the current
-     * user with no access for group or others.
+     * user in which neither group nor others may create, rename or delete a file.
      *
      * @throws UnsafeException when it is not
      * @throws IOException when it cannot be read (for example, it does not exist)
@@ -79,7 +83,7 @@ public final class RuntimeFolder {
             throw new UnsafeException(folder + " (hum's runtime folder) belongs to uid " + uid + ", not to you (uid "
                     + self + "); another user may have made it to steer hum" + fix);
         }
-        if ((mode & OTHERS_MASK) != 0) {
+        if ((mode & OTHERS_WRITE) != 0) {
             throw new UnsafeException(folder + " (hum's runtime folder) has mode " + String.format("%04o", mode & 07777)
                     + ", so other users could put files in it; it must be 0700: if you made it, check what is in"
                     + " it and run chmod 700 " + folder + ", else remove it and start hum again");

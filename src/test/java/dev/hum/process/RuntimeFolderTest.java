@@ -37,6 +37,21 @@ final class RuntimeFolderTest {
     }
 
     @Test
+    void prepare_ownFolderOthersCouldOnlyReadIsTightenedTo0700() throws Exception {
+        Path folder = Files.createDirectory(
+                dir.resolve("hum"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        RuntimeFolder.prepare(folder);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
+    }
+
+    @Test
+    void prepare_folderOnlyItsGroupMayWriteIsRefused() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("hum"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwx---"));
+        assertThrows(RuntimeFolder.UnsafeException.class, () -> RuntimeFolder.prepare(folder));
+    }
+
+    @Test
     void prepare_symlinkAsTheFolderIsRefusedAndNotFollowed() throws Exception {
         Path target = Files.createDirectory(
                 dir.resolve("target"),
