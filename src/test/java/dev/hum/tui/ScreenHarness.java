@@ -38,10 +38,15 @@ final class ScreenHarness implements AutoCloseable {
 
     /** A dashboard over a whole project, for example the built-in demo, under {@code title}. */
     ScreenHarness(int columns, int rows, ProjectConfig config, String title) throws IOException {
+        this(columns, rows, new Supervisor(config), title);
+    }
+
+    /** A dashboard over a supervisor the test made, for example one with a journal. */
+    ScreenHarness(int columns, int rows, Supervisor supervisor, String title) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        supervisor = new Supervisor(config);
+        this.supervisor = supervisor;
         dashboard = new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM);
     }
 
