@@ -9,5 +9,9 @@
  * published only through {@link dev.hum.state.StateCell} transitions; nothing here takes a lock that
  * a reader of state or logs could wait on. Signals are sent with JNA ({@code kill(-pgid, sig)}), never
  * by spawning {@code kill}, and never by name or port.
+ *
+ * <p>{@link dev.hum.process.Journal} records the groups a hum started, each with its leader's start
+ * time, in a {@link dev.hum.process.RuntimeFolder} only its user can write in, so that the next hum
+ * stops what a hum killed with SIGKILL left, and nothing that merely reuses one of its pids.
  */
 package dev.hum.process;
