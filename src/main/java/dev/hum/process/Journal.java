@@ -227,13 +227,6 @@ public final class Journal {
             return list;
         }
 
-        /** A line for the user: what was found. */
-        public String describe() {
-            int marked = byProcess.values().stream().mapToInt(Integer::intValue).sum();
-            return marked + " process(es) in " + groups.size() + " group(s) left by hum (pid " + session.humPid()
-                    + ") that was killed";
-        }
-
         /**
          * Stops them all (TERM, a short grace, KILL) and removes the journal. A group is signalled only
          * while it is provably the one recorded: its leader passes the identity check, or a member seen
@@ -279,29 +272,41 @@ public final class Journal {
         return problem;
     }
 
-    /** Records a process group just started, with its leader's start time, before its first line could be lost. */
-    void recordGroup(long pgid) {
+    /**
+     * Records a process group just started, with its leader's start time, before its first line could be
+     * lost with hum.
+     *
+     * @return the leader's start time, for {@link #dropGroup}; -1 when it was not recorded
+     */
+    long recordGroup(long pgid) {
         if (file == null) {
-            return;
+            return -1;
         }
         // The leader may have ended already: then there is nothing a later hum could stop by this group.
-        ProcEntry.read(pgid).filter(e -> e.pgid() == pgid).ifPresent(leader -> {
-            synchronized (this) {
-                if (!closed) {
-                    groups.put(pgid, leader.startTime());
-                    rewriteOrGoOn();
-                }
+        Optional<ProcEntry> leader = ProcEntry.read(pgid).filter(e -> e.pgid() == pgid);
+        if (leader.isEmpty()) {
+            return -1;
+        }
+        long start = leader.get().startTime();
+        synchronized (this) {
+            if (!closed) {
+                groups.put(pgid, start);
+                rewriteOrGoOn();
             }
-        });
+        }
+        return start;
     }
 
-    /** The leader of group {@code pgid} has exited: its line could only ever name a stranger now. */
-    void dropGroup(long pgid) {
+    /**
+     * The leader of group {@code pgid} that started at {@code start} has exited: its line could only
+     * ever name a stranger now. A later run whose leader got the same pid keeps its own line.
+     */
+    void dropGroup(long pgid, long start) {
         if (file == null) {
             return;
         }
         synchronized (this) {
-            if (!closed && groups.remove(pgid) != null) {
+            if (!closed && groups.remove(pgid, start)) {
                 rewriteOrGoOn();
             }
         }

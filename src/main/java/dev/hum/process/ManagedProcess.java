@@ -146,19 +146,24 @@ final class ManagedProcess {
             return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
         }
         long pid = process.pid();
-        journal.recordGroup(pid);
+        long leaderStart = journal.recordGroup(pid);
         Thread out = Pump.start(process.getInputStream(), log, Source.STDOUT, cell, "hum-pump-" + spec.name());
         Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
         Run r = new Run(run, process, pid, out, err);
         current = r;
         cell.update(s -> s.launched(run, pid));
-        process.onExit().whenCompleteAsync((p, e) -> exited(r), exits);
+        process.onExit()
+                .whenCompleteAsync(
+                        (p, e) -> {
+                            journal.dropGroup(pid, leaderStart);
+                            exited(r);
+                        },
+                        exits);
         return ActionResult.ok(spec.name() + " started (pid " + pid + ")");
     }
 
     /** The leader of run {@code r} exited by itself (or by a stop; then the stop action reports). */
     private void exited(Run r) {
-        journal.dropGroup(r.pgid());
         r.awaitPumps(DRAIN);
         Exit exit = exitOf(r.process());
         endRun(r, exit, "hum: " + describe(exit), false);
