@@ -78,7 +78,11 @@ final class DashboardCommand {
     /** Without the bridge the dashboard still works; agents then run their own processes, so say why. */
     private static Optional<ControlServer> openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
         try {
-            return Optional.of(ControlServer.start(supervisor, Startup.projectFolder(config), note -> {}));
+            ControlServer bridge = ControlServer.start(supervisor, Startup.projectFolder(config), note -> {});
+            // A signal (SIGTERM, SIGHUP, SIGINT) or a crash ends the JVM through its hooks, not through
+            // run's finally: the socket of a dead dashboard must go on every way out.
+            Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "hum-bridge-close"));
+            return Optional.of(bridge);
         } catch (IOException | RuntimeException e) {
             err.println("hum: agents cannot reach this dashboard (" + e.getMessage() + ")");
             return Optional.empty();

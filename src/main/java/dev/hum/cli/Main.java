@@ -3,11 +3,15 @@ package dev.hum.cli;
 import dev.hum.config.ConfigException;
 import dev.hum.config.ConfigLoader;
 import dev.hum.config.ProjectConfig;
+import dev.hum.control.SocketPath;
 import dev.hum.mcp.McpCommand;
+import dev.hum.process.RuntimeFolder;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** The {@code hum} command. */
@@ -59,6 +63,11 @@ public final class Main {
                 return USAGE_ERROR;
             }
         }
+        Optional<String> unsafe = unsafeRuntimeFolder();
+        if (unsafe.isPresent()) {
+            err.println("hum: " + unsafe.get());
+            return USAGE_ERROR;
+        }
         return arguments.headless()
                 ? HeadlessCommand.run(config, arguments.names(), err)
                 : DashboardCommand.run(config, arguments.names(), err);
@@ -82,6 +91,21 @@ public final class Main {
             return USAGE_ERROR;
         }
         return McpCommand.run(arguments.config(), version(), err);
+    }
+
+    /**
+     * Why the runtime folder (journals, the bridge socket) may not be used, if it may not: checked
+     * before anything in it is read or written, in every mode.
+     */
+    private static Optional<String> unsafeRuntimeFolder() {
+        try {
+            RuntimeFolder.prepare(SocketPath.runtimeFolder());
+            return Optional.empty();
+        } catch (RuntimeFolder.UnsafeException e) {
+            return Optional.of(e.getMessage());
+        } catch (IOException e) {
+            return Optional.empty(); // cannot be made: the journal and the bridge each say what that costs
+        }
     }
 
     static String version() {

@@ -4,9 +4,7 @@ import dev.hum.config.Origin;
 import dev.hum.config.ProjectConfig;
 import dev.hum.control.SocketPath;
 import dev.hum.process.Journal;
-import dev.hum.process.SessionMark;
 import dev.hum.process.Supervisor;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +16,14 @@ final class Startup {
 
     /**
      * A supervisor for {@code config} with a journal: first stops what a hum killed with SIGKILL
-     * left running in this folder (and says so), then records this hum's own session.
+     * left running in this folder (and says so in the logs), then records this hum's own session.
      */
     static Supervisor supervisor(ProjectConfig config, PrintStream err) {
-        return new Supervisor(config, System.getenv(), openJournal(config, err));
+        // What was stopped is said in the logs of the processes concerned, where the dashboard shows it.
+        Journal journal = SocketPath.openJournal(SocketPath.runtimeFolder(), projectFolder(config));
+        // Without a journal hum still runs; only the clean-up after a SIGKILL is lost, so it says so.
+        journal.problem().ifPresent(problem -> err.println("hum: " + problem));
+        return new Supervisor(config, System.getenv(), journal);
     }
 
     /** The folder the configuration belongs to: the bridge socket and the journal are named after it. */
@@ -46,25 +48,5 @@ final class Startup {
         return config.origin() == Origin.DEMO
                 ? "no hum.yaml, package.json or Procfile here: the built-in demo"
                 : config.source().toString();
-    }
-
-    /** Without a journal hum still runs; only the clean-up after a SIGKILL is lost, so it says so. */
-    private static Journal openJournal(ProjectConfig config, PrintStream err) {
-        Path sock = SocketPath.forProject(projectFolder(config));
-        Path folder = sock.getParent();
-        String base = sock.getFileName().toString().replaceAll("\\.sock$", "");
-        for (Journal.Leftovers left : Journal.leftBehind(folder, base)) {
-            if (!left.isEmpty()) {
-                err.println("hum: found " + left.describe() + "; stopping them");
-            }
-            left.stop();
-        }
-        try {
-            return Journal.start(folder, base, SessionMark.current());
-        } catch (IOException | RuntimeException e) {
-            err.println("hum: cannot write a journal in " + folder + " (" + e.getMessage()
-                    + "); if hum is killed, its processes may be left running");
-            return Journal.NONE;
-        }
     }
 }

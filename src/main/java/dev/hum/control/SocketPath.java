@@ -1,9 +1,10 @@
 package dev.hum.control;
 
+import dev.hum.process.Journal;
+import dev.hum.process.RuntimeFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,7 +16,6 @@ import java.util.Set;
 /** Where the dashboard of a project folder listens: a socket in a folder only its user may enter. */
 public final class SocketPath {
 
-    static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> SOCKET_MODE = PosixFilePermissions.fromString("rw-------");
 
     /** Keeps the whole path under the 107 bytes a Unix socket address allows. */
@@ -52,26 +52,22 @@ public final class SocketPath {
     }
 
     /**
-     * Creates the runtime folder with mode 0700, or checks that an existing one is ours and makes it
-     * 0700: in a shared temp folder another user could have made it first to read our socket.
+     * Creates the runtime folder with mode 0700, or checks that an existing one is a real folder of
+     * this user that no one else may enter: in a shared temp folder another user could have made it
+     * first, to read our socket or to plant one.
      */
     static void prepareFolder(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(folder.getParent());
-            try {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER_MODE));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another hum made it at the same moment; checked below like any existing folder
-            }
-        }
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(folder + " is not a folder; remove it so hum can make its socket folder");
-        }
-        String owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName();
-        if (!owner.equals(System.getProperty("user.name"))) {
-            throw new IOException(folder + " belongs to " + owner + ", not to you; hum will not put its socket there");
-        }
-        Files.setPosixFilePermissions(folder, FOLDER_MODE);
+        RuntimeFolder.prepare(folder);
+    }
+
+    /**
+     * Stops what killed hums of {@code projectFolder} left running and opens this hum's journal: one
+     * file per hum beside the socket, named after it (see {@link Journal#open}).
+     */
+    public static Journal openJournal(Path runtime, Path projectFolder) {
+        Path socket = forProject(runtime, projectFolder);
+        String base = socket.getFileName().toString().replaceAll("\\.sock$", "");
+        return Journal.open(socket.getParent(), base);
     }
 
     private static Path realPath(Path folder) {

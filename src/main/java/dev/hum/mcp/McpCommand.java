@@ -8,6 +8,8 @@ import dev.hum.control.LocalControl;
 import dev.hum.control.ProcessControl;
 import dev.hum.control.SocketPath;
 import dev.hum.control.Wire;
+import dev.hum.process.Journal;
+import dev.hum.process.RuntimeFolder;
 import dev.hum.process.Supervisor;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -18,9 +20,11 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +71,15 @@ public final class McpCommand {
             PrintStream err,
             String version,
             boolean hook) {
+        try {
+            // Before anything in it is read: a dashboard's socket there, or a journal.
+            RuntimeFolder.prepare(runtimeFolder);
+        } catch (RuntimeFolder.UnsafeException e) {
+            err.println("hum mcp: " + e.getMessage());
+            return CONFIG_ERROR;
+        } catch (IOException e) {
+            // cannot be made: no dashboard can listen there, and the journal says what that costs
+        }
         Path project =
                 configFile.map(f -> f.toAbsolutePath().normalize().getParent()).orElse(cwd);
         ProcessControl control;
@@ -83,7 +96,11 @@ public final class McpCommand {
                 err.println(e.getMessage());
                 return CONFIG_ERROR;
             }
-            control = new LocalControl(new Supervisor(config), true);
+            // Supervising its own processes, it keeps the journal a dashboard keeps: a later hum stops
+            // what this one leaves if it is killed, and this one stops what a killed one left.
+            Journal journal = SocketPath.openJournal(runtimeFolder, folderOf(config));
+            journal.problem().ifPresent(problem -> err.println("hum mcp: " + problem));
+            control = new LocalControl(new Supervisor(config, System.getenv(), journal), true);
             err.println("hum mcp: no dashboard runs for " + project + "; supervising " + config.source() + " ("
                     + config.processes().size() + " processes, none started until asked)");
         }
@@ -119,5 +136,11 @@ public final class McpCommand {
             }
         }
         return 0;
+    }
+
+    /** The folder the configuration belongs to, as the dashboard names its socket and journal after it. */
+    private static Path folderOf(ProjectConfig config) {
+        Path source = config.source().toAbsolutePath();
+        return Files.isDirectory(source) || source.getParent() == null ? source : source.getParent();
     }
 }

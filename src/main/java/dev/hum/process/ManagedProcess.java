@@ -170,13 +170,19 @@ final class ManagedProcess {
             return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
         }
         long pid = process.pid();
-        journal.recordGroup(pid);
+        long leaderStart = journal.recordGroup(pid);
         Thread out = Pump.start(process.getInputStream(), log, Source.STDOUT, cell, "hum-pump-" + spec.name());
         Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
         Run r = new Run(run, process, pid, out, err);
         current = r;
         cell.update(s -> s.launched(run, pid));
-        process.onExit().whenCompleteAsync((p, e) -> exited(r), exits);
+        process.onExit()
+                .whenCompleteAsync(
+                        (p, e) -> {
+                            journal.dropGroup(pid, leaderStart);
+                            exited(r);
+                        },
+                        exits);
         return ActionResult.ok(spec.name() + " started (pid " + pid + ")");
     }
 
@@ -244,6 +250,12 @@ final class ManagedProcess {
             publishLineCount();
         }
         return ActionResult.ok(spec.name() + " " + how);
+    }
+
+    /** Adds a line of hum's own to this process's log, where the screen and agents see it. */
+    void note(String text) {
+        log.appendNotice(text);
+        publishLineCount();
     }
 
     private void publishLineCount() {

@@ -25,6 +25,8 @@ public final class Posix {
 
         int getsid(int pid);
 
+        int geteuid();
+
         int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 
         int waitpid(int pid, int[] status, int options);
@@ -140,6 +142,11 @@ public final class Posix {
     /** Collects the exit of child {@code pid} if it has ended; never blocks. */
     static boolean reap(long pid) {
         return C.waitpid((int) pid, new int[1], WNOHANG) == pid;
+    }
+
+    /** The user this JVM acts as: the owner that hum's runtime folder and journals must have. */
+    public static int effectiveUid() {
+        return C.geteuid();
     }
 
     /** This JVM's pid. */

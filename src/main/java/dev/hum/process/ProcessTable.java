@@ -115,6 +115,17 @@ final class ProcessTable {
         return zombies;
     }
 
+    /** The live members of process group {@code pgid}. */
+    List<ProcEntry> membersOf(long pgid) {
+        List<ProcEntry> members = new ArrayList<>();
+        for (ProcEntry e : byPid.values()) {
+            if (e.pgid() == pgid && !e.isZombie()) {
+                members.add(e);
+            }
+        }
+        return members;
+    }
+
     /** Zombies whose parent is {@code parent}. */
     List<ProcEntry> zombieChildrenOf(long parent) {
         List<ProcEntry> zombies = new ArrayList<>();

@@ -85,6 +85,23 @@ public final class Supervisor implements AutoCloseable {
         this.managed = Map.copyOf(byName);
         this.processes = List.copyOf(list);
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
+        noteRecovered(journal.recovered());
+    }
+
+    /**
+     * Says in each process's log what was stopped of what a killed hum left of it, so that the
+     * dashboard, the headless output and agents all show it; a process no longer configured is named
+     * in the first log.
+     */
+    private void noteRecovered(List<Journal.Recovered> recovered) {
+        for (Journal.Recovered r : recovered) {
+            ManagedProcess own = managed.get(r.process());
+            if (own != null) {
+                own.note(r.note());
+            } else if (!processes.isEmpty()) {
+                managed.get(processes.get(0).name()).note(r.noteElsewhere());
+            }
+        }
     }
 
     /** The states of all processes and their change count; read it without a lock from any thread. */

@@ -11,5 +11,9 @@
  * by spawning {@code kill}, and never by name or port. hum is a child subreaper: one JVM-wide
  * {@link dev.hum.process.Reaper} thread collects the orphans handed to it as they end, and never a
  * child that Java itself started and waits for.
+ *
+ * <p>{@link dev.hum.process.Journal} records the groups a hum started, each with its leader's start
+ * time, in a {@link dev.hum.process.RuntimeFolder} only its user can write in, so that the next hum
+ * stops what a hum killed with SIGKILL left, and nothing that merely reuses one of its pids.
  */
 package dev.hum.process;

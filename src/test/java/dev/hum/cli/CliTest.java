@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.control.SocketPath;
 import dev.hum.testing.Poll;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,9 +157,13 @@ final class CliTest {
         Files.writeString(dir.resolve("hum.yaml"), "processes:\n  quick:\n    cmd: echo done\n");
         HumProcess second = HumProcess.start(dir, env, "--headless");
         assertEquals(0, second.waitForExit(), second.stderrText());
+        // Said in the output, as a line of the log it lands in (server is gone from the configuration).
         assertTrue(
-                second.stderrText().contains("left by hum (pid " + first.process.pid() + ") that was killed"),
-                second.stderrText());
+                Pattern.compile("quick \\| hum: stopped \\d+ process\\(es\\) of 'server' left running by hum \\(pid "
+                                + first.process.pid() + "\\) that was killed\n")
+                        .matcher(second.stdoutText())
+                        .find(),
+                second.stdoutText());
         assertEquals(List.of(), TokenScan.find(token), "the next hum stopped them");
         try (var files = Files.list(runtime.resolve("hum"))) {
             assertEquals(0, files.filter(f -> f.toString().endsWith(".journal")).count(), "journal removed on exit");
@@ -186,7 +194,9 @@ final class CliTest {
             HumProcess third = HumProcess.start(dir, env, "--headless");
             assertEquals(0, third.waitForExit(), third.stderrText());
             assertTrue(
-                    third.stderrText().contains("left by hum (pid " + killed.process.pid() + ")"), third.stderrText());
+                    third.stdoutText().contains("left running by hum (pid " + killed.process.pid() + ")"),
+                    third.stdoutText());
+            assertFalse(third.stdoutText().contains("(pid " + living.process.pid() + ")"), third.stdoutText());
             assertEquals(List.of(), TokenScan.find(killedToken), "the killed hum's processes are stopped");
             assertFalse(TokenScan.find(livingToken).isEmpty(), "the living hum's processes are not touched");
             assertFalse(living.process.waitFor(0, TimeUnit.SECONDS), "the living hum runs on");
@@ -201,6 +211,92 @@ final class CliTest {
     }
 
     @Test
+    void mcp_killedWithSigkillLeavesProcessesTheNextMcpStops() throws Exception {
+        String token = token();
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  server:\n    cmd: echo up; sleep 300\n    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        HumProcess first = HumProcess.startWithInput(dir, env, "mcp");
+        try {
+            first.input("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                    + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}");
+            first.input("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            first.input("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"scripts_run\","
+                    + "\"arguments\":{\"name\":\"server\"}}}");
+            Poll.until("scripts_run to answer", () -> first.stdoutText().contains("\"id\":2"));
+            Poll.until("the server to run", () -> !TokenScan.find(token).isEmpty());
+            first.process.destroyForcibly(); // SIGKILL: no hook runs, the children stay
+            first.waitForExit();
+            assertFalse(TokenScan.find(token).isEmpty(), "a SIGKILLed hum mcp leaves its children running");
+
+            HumProcess second = HumProcess.start(dir, env, "mcp"); // stdin at its end: it cleans up and leaves
+            assertEquals(0, second.waitForExit(), second.stderrText());
+            assertEquals(List.of(), TokenScan.find(token), "the next hum mcp stopped them");
+            try (var files = Files.list(runtime.resolve("hum"))) {
+                assertEquals(
+                        0, files.filter(f -> f.toString().endsWith(".journal")).count(), "every journal removed");
+            }
+        } finally {
+            TokenScan.find(token).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    void runtimeFolder_plantedByAnotherUserIsRefusedBeforeItsJournalIsRead() throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Path folder = Files.createDirectory(runtime.resolve("hum"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+        if (isRoot()) {
+            Files.setAttribute(folder, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS); // as another user makes it
+        }
+        Process victim = groupLeader();
+        try {
+            // A journal of a "killed hum" that names a process group of ours that hum never started.
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            String session = gone.pid() + "-1";
+            String base =
+                    SocketPath.forProject(folder, dir).getFileName().toString().replace(".sock", "");
+            Files.writeString(
+                    folder.resolve(base + "." + session + ".journal"),
+                    "hum-journal 1\nsession " + session + "\ngroup " + victim.pid() + "\n");
+            Files.writeString(dir.resolve("hum.yaml"), "processes:\n  quick:\n    cmd: echo done\n");
+            Map<String, String> env = Map.of("XDG_RUNTIME_DIR", runtime.toString());
+
+            for (String[] args : List.of(new String[] {"--headless"}, new String[] {"mcp"})) {
+                HumProcess hum = HumProcess.start(dir, env, args);
+                assertEquals(2, hum.waitForExit(), hum.stderrText());
+                String err = hum.stderrText().strip();
+                assertTrue(err.startsWith("hum") && err.contains(folder + " (hum's runtime folder)"), err);
+                assertTrue(err.contains(isRoot() ? "belongs to uid 65534" : "has mode 0777"), err);
+                assertEquals(1, err.lines().count(), err);
+                assertEquals("", hum.stdoutText(), "nothing started");
+            }
+            assertFalse(victim.waitFor(1, TimeUnit.SECONDS), "the group the planted journal names was signalled");
+        } finally {
+            victim.destroyForcibly();
+        }
+    }
+
+    @Test
+    void runtimeFolder_symlinkIsRefusedAndNothingIsWrittenWhereItPoints() throws Exception {
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Path elsewhere = Files.createDirectory(
+                dir.resolve("elsewhere"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Path link = Files.createSymbolicLink(runtime.resolve("hum"), elsewhere);
+        Files.writeString(dir.resolve("hum.yaml"), "processes:\n  quick:\n    cmd: echo done\n");
+        HumProcess hum = HumProcess.start(dir, Map.of("XDG_RUNTIME_DIR", runtime.toString()), "--headless");
+        assertEquals(2, hum.waitForExit(), hum.stderrText());
+        assertTrue(hum.stderrText().contains(link + " (hum's runtime folder) is a symbolic link"), hum.stderrText());
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(List.of(), files.toList(), "hum wrote where the planted link points");
+        }
+    }
+
+    @Test
     void crash_anUncaughtExceptionRestoresTheTerminalStopsEveryChildAndExits70() throws Exception {
         String token = token();
         HumProcess probe = HumProcess.startClass(dir, CrashProbe.class.getName(), token);
@@ -211,6 +307,24 @@ final class CliTest {
         assertTrue(err.contains("boom"), err);
         assertTrue(probe.stdoutText().contains("running"));
         assertEquals(List.of(), TokenScan.find(token), "children stopped on the crash path");
+    }
+
+    private static boolean isRoot() throws Exception {
+        return Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0);
+    }
+
+    /** Starts {@code setsid sleep 300}: a process group of this user that hum did not start. */
+    private static Process groupLeader() throws Exception {
+        Process p = new ProcessBuilder("setsid", "sleep", "300").start();
+        Poll.until("sleep to lead its own group", () -> {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2].equals(Long.toString(p.pid()));
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        return p;
     }
 
     private static int signalNumber(String name) {

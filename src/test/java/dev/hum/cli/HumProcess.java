@@ -24,7 +24,12 @@ final class HumProcess {
     }
 
     static HumProcess start(Path folder, Map<String, String> env, String... args) throws IOException {
-        return startClass(folder, env, Main.class.getName(), args);
+        return startClass(folder, env, false, Main.class.getName(), args);
+    }
+
+    /** As {@link #start}, with stdin a pipe the test writes to ({@link #input}), as an MCP client does. */
+    static HumProcess startWithInput(Path folder, Map<String, String> env, String... args) throws IOException {
+        return startClass(folder, env, true, Main.class.getName(), args);
     }
 
     /**
@@ -32,21 +37,26 @@ final class HumProcess {
      * process.getInputStream()}, as {@code hum --headless | head -2} does; {@link #stdoutText} is then empty.
      */
     static HumProcess startPiped(Path folder, Map<String, String> env, String... args) throws IOException {
-        return startClass(folder, env, Main.class.getName(), ProcessBuilder.Redirect.PIPE, args);
+        return startClass(folder, env, false, Main.class.getName(), ProcessBuilder.Redirect.PIPE, args);
     }
 
     /** Runs another main class of the test classpath, such as a probe wired like hum. */
     static HumProcess startClass(Path folder, String mainClass, String... args) throws IOException {
-        return startClass(folder, Map.of(), mainClass, args);
-    }
-
-    private static HumProcess startClass(Path folder, Map<String, String> env, String mainClass, String... args)
-            throws IOException {
-        return startClass(folder, env, mainClass, null, args);
+        return startClass(folder, Map.of(), false, mainClass, args);
     }
 
     private static HumProcess startClass(
-            Path folder, Map<String, String> env, String mainClass, ProcessBuilder.Redirect stdout, String... args)
+            Path folder, Map<String, String> env, boolean input, String mainClass, String... args) throws IOException {
+        return startClass(folder, env, input, mainClass, null, args);
+    }
+
+    private static HumProcess startClass(
+            Path folder,
+            Map<String, String> env,
+            boolean input,
+            String mainClass,
+            ProcessBuilder.Redirect stdout,
+            String... args)
             throws IOException {
         List<String> command = new ArrayList<>();
         // A signal ignored by whoever started the build (nohup, a background job of a script) stays
@@ -67,9 +77,16 @@ final class HumProcess {
                 .directory(folder.toFile())
                 .redirectOutput(stdout == null ? ProcessBuilder.Redirect.to(out.toFile()) : stdout)
                 .redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(
+                        input ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         return new HumProcess(builder.start(), out, err);
+    }
+
+    /** Writes a line to hum's stdin (started with {@link #startWithInput}). */
+    void input(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
     }
 
     int waitForExit() throws InterruptedException {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.control.SocketPath;
 import dev.hum.testing.Poll;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -159,6 +161,32 @@ final class TmuxIT {
         tmux = null;
         // Fails with the pids still running if any process outlives the window.
         Poll.until("every process to stop after the window closed", () -> TokenScan.find(token), List::isEmpty);
+    }
+
+    @Test
+    void signals_removeTheControlSocketOnEveryWayOut() throws Exception {
+        Files.createFile(release);
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Path socket = SocketPath.forProject(runtime.resolve("hum"), dir);
+        for (String way : List.of("TERM", "HUP", "INT", "q")) {
+            tmux = Tmux.start(dir, 120, 30);
+            tmux.typeLine("XDG_RUNTIME_DIR=" + runtime + " HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR
+                    + "; echo \"EXIT=$?\"");
+            tmux.awaitText("gate-ready");
+            assertTrue(Files.exists(socket), "the dashboard listens on " + socket);
+            if (way.equals("q")) {
+                tmux.keys("q");
+            } else {
+                long hum = tmux.childOfShell("hum.jar").orElseThrow(() -> new AssertionError("no hum under the shell"));
+                new ProcessBuilder("kill", "-" + way, Long.toString(hum))
+                        .start()
+                        .waitFor();
+            }
+            awaitExit();
+            assertFalse(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "the socket is left after " + way);
+            tmux.close();
+            tmux = null;
+        }
     }
 
     @Test

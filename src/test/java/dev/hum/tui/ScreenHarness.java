@@ -43,16 +43,26 @@ final class ScreenHarness implements AutoCloseable {
 
     /** A dashboard over a whole project, for example the built-in demo, under {@code title}. */
     ScreenHarness(int columns, int rows, ProjectConfig config, String title) throws IOException {
-        this(columns, rows, config, title, null);
+        this(columns, rows, new Supervisor(config), title, null);
+    }
+
+    /** A dashboard over a supervisor the test made, for example one with a journal. */
+    ScreenHarness(int columns, int rows, Supervisor supervisor, String title) throws IOException {
+        this(columns, rows, supervisor, title, null);
     }
 
     /** As above, with the searches run by {@code searches} (a test can hold them back), or the real worker. */
     ScreenHarness(int columns, int rows, ProjectConfig config, String title, ExecutorService searches)
             throws IOException {
+        this(columns, rows, new Supervisor(config), title, searches);
+    }
+
+    private ScreenHarness(int columns, int rows, Supervisor supervisor, String title, ExecutorService searches)
+            throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        supervisor = new Supervisor(config);
+        this.supervisor = supervisor;
         dashboard = searches == null
                 ? new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM)
                 : new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM, searches);
