@@ -13,6 +13,9 @@ import java.util.Optional;
 /** {@code hum}: the dashboard on the terminal, with the bridge that lets {@code hum mcp} in. */
 final class DashboardCommand {
 
+    /** How long the terminal may take to be restored after every process stopped, at exit. */
+    private static final long RESTORE_GRACE_MILLIS = 1_500;
+
     private DashboardCommand() {}
 
     static int run(ProjectConfig config, List<String> names, PrintStream err) {
@@ -25,24 +28,17 @@ final class DashboardCommand {
         Optional<ControlServer> bridge = openBridge(supervisor, config, err);
         TerminalSession session;
         try {
-            session = TerminalSession.open();
+            session = TerminalSession.prepare();
+            // Before the terminal changes: from here on every way out gives it back.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(session, supervisor), "hum-shutdown"));
+            CrashHandler.install(session::restore, err);
+            session.open();
         } catch (IOException | RuntimeException e) {
             bridge.ifPresent(ControlServer::close);
             supervisor.close();
             err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
             return Main.USAGE_ERROR;
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            // Restore first: Lanterna's own shutdown hook leaves the alternate
-                            // screen at the same time, and a frame drawn after that would land on
-                            // the user's shell screen.
-                            session.restore();
-                            supervisor.stopAll();
-                        },
-                        "hum-shutdown"));
-        CrashHandler.install(session::restore, err);
         Startup.startWanted(supervisor, config, names);
         try {
             session.run(supervisor, Startup.title(config), config.settings().fps());
@@ -57,6 +53,24 @@ final class DashboardCommand {
         } finally {
             supervisor.close();
             bridge.ifPresent(ControlServer::close);
+        }
+    }
+
+    /**
+     * The shutdown hook (SIGINT, SIGTERM, SIGHUP): the stop of every process never waits on the
+     * terminal. The restore starts beside it and gets {@link #RESTORE_GRACE_MILLIS} more once every
+     * process has stopped; a terminal that stopped reading (a frozen ssh session) never takes the
+     * frame in flight, and hum then exits without it rather than hang with its processes.
+     */
+    private static void shutDown(TerminalSession session, Supervisor supervisor) {
+        Thread restore = new Thread(session::restore, "hum-restore");
+        restore.setDaemon(true);
+        restore.start();
+        supervisor.stopAll();
+        try {
+            restore.join(RESTORE_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

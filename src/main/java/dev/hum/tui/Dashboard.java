@@ -52,6 +52,7 @@ final class Dashboard {
     private String message = "";
     private long messageAt;
     private boolean quitRequested;
+    private boolean suspendRequested;
     private boolean dirty = true;
     private long drawnChanges;
     private long drawnSecond = Long.MIN_VALUE;
@@ -104,6 +105,13 @@ final class Dashboard {
 
     boolean quitRequested() {
         return quitRequested;
+    }
+
+    /** True once after Ctrl-Z: the render loop hands the terminal to the shell. */
+    boolean takeSuspendRequest() {
+        boolean requested = suspendRequested;
+        suspendRequested = false;
+        return requested;
     }
 
     /** Something outside the dashboard changed the screen (a resize): the next frame must be drawn. */
@@ -214,6 +222,9 @@ final class Dashboard {
                 break;
             case HELP:
                 help = true;
+                break;
+            case SUSPEND:
+                suspendRequested = true;
                 break;
             case QUIT:
                 quitRequested = true;
