@@ -9,9 +9,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** {@code hum}: the dashboard on the terminal, with the bridge that lets {@code hum mcp} in. */
 final class DashboardCommand {
+
+    /** How long the terminal may take to be restored after every process stopped, at exit. */
+    private static final long RESTORE_GRACE_MILLIS = 1_500;
 
     private DashboardCommand() {}
 
@@ -22,30 +27,25 @@ final class DashboardCommand {
             return Main.USAGE_ERROR;
         }
         Supervisor supervisor = Startup.supervisor(config, err);
-        Optional<ControlServer> bridge = openBridge(supervisor, config, err);
+        // While the dashboard owns the terminal nothing else may write to it: the bridge's notes go to the status line.
+        Queue<String> notes = new ConcurrentLinkedQueue<>();
+        Optional<ControlServer> bridge = openBridge(supervisor, config, notes, err);
         TerminalSession session;
         try {
-            session = TerminalSession.open();
+            session = TerminalSession.prepare();
+            // Before the terminal changes: from here on every way out gives it back.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(session, supervisor), "hum-shutdown"));
+            CrashHandler.install(session::restore, err);
+            session.open();
         } catch (IOException | RuntimeException e) {
             bridge.ifPresent(ControlServer::close);
             supervisor.close();
             err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
             return Main.USAGE_ERROR;
         }
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            // Restore first: Lanterna's own shutdown hook leaves the alternate
-                            // screen at the same time, and a frame drawn after that would land on
-                            // the user's shell screen.
-                            session.restore();
-                            supervisor.stopAll();
-                        },
-                        "hum-shutdown"));
-        CrashHandler.install(session::restore, err);
         supervisor.startWanted(names);
         try {
-            session.run(supervisor, Startup.title(config), config.settings().fps());
+            session.run(supervisor, Startup.title(config), config.settings().fps(), notes);
             return 0;
         } catch (IOException e) {
             session.restore();
@@ -57,6 +57,24 @@ final class DashboardCommand {
         } finally {
             supervisor.close();
             bridge.ifPresent(ControlServer::close);
+        }
+    }
+
+    /**
+     * The shutdown hook (SIGINT, SIGTERM, SIGHUP): the stop of every process never waits on the
+     * terminal. The restore starts beside it and gets {@link #RESTORE_GRACE_MILLIS} more once every
+     * process has stopped; a terminal that stopped reading (a frozen ssh session) never takes the
+     * frame in flight, and hum then exits without it rather than hang with its processes.
+     */
+    private static void shutDown(TerminalSession session, Supervisor supervisor) {
+        Thread restore = new Thread(session::restore, "hum-restore");
+        restore.setDaemon(true);
+        restore.start();
+        supervisor.stopAll();
+        try {
+            restore.join(RESTORE_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -76,9 +94,10 @@ final class DashboardCommand {
     }
 
     /** Without the bridge the dashboard still works; agents then run their own processes, so say why. */
-    private static Optional<ControlServer> openBridge(Supervisor supervisor, ProjectConfig config, PrintStream err) {
+    private static Optional<ControlServer> openBridge(
+            Supervisor supervisor, ProjectConfig config, Queue<String> notes, PrintStream err) {
         try {
-            ControlServer bridge = ControlServer.start(supervisor, Startup.projectFolder(config), note -> {});
+            ControlServer bridge = ControlServer.start(supervisor, Startup.projectFolder(config), notes::add);
             // A signal (SIGTERM, SIGHUP, SIGINT) or a crash ends the JVM through its hooks, not through
             // run's finally: the socket of a dead dashboard must go on every way out.
             Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "hum-bridge-close"));

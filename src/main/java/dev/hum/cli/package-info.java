@@ -3,6 +3,6 @@
  * the chosen front end (the headless printer for now). It holds no logic of its own beyond that.
  *
  * <p>Threading: runs on the main thread; a JVM shutdown hook (SIGINT, SIGTERM, SIGHUP) stops every
- * child's tree before hum exits.
+ * child's tree before hum exits, and never waits on the terminal to do so.
  */
 package dev.hum.cli;

@@ -16,6 +16,7 @@ enum Action {
     PREVIOUS_MATCH,
     TOGGLE_WRAP,
     HELP,
+    SUSPEND,
     QUIT,
     CANCEL
 }

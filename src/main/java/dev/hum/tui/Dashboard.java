@@ -45,6 +45,7 @@ final class Dashboard {
     private final LogPane pane;
     private final Glyphs glyphs = new Glyphs();
     private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
+    private final Queue<String> notes;
     private final Clock clock;
 
     private int selected;
@@ -54,6 +55,7 @@ final class Dashboard {
     private String message = "";
     private long messageAt;
     private boolean quitRequested;
+    private boolean suspendRequested;
     private boolean dirty = true;
     private long drawnChanges;
     private long drawnSecond = Long.MIN_VALUE;
@@ -83,11 +85,17 @@ final class Dashboard {
     }
 
     Dashboard(Supervisor supervisor, String title, Clock clock) {
-        this(supervisor, title, clock, searchWorker());
+        this(supervisor, title, clock, new ConcurrentLinkedQueue<>());
+    }
+
+    /** @param notes hum's own notes, left by other threads (the agent bridge), for the status line */
+    Dashboard(Supervisor supervisor, String title, Clock clock, Queue<String> notes) {
+        this(supervisor, title, clock, searchWorker(), notes);
     }
 
     /** @param searches runs the log pane's searches, one at a time, off the render thread */
-    Dashboard(Supervisor supervisor, String title, Clock clock, ExecutorService searches) {
+    Dashboard(Supervisor supervisor, String title, Clock clock, ExecutorService searches, Queue<String> notes) {
+        this.notes = notes;
         this.supervisor = supervisor;
         this.title = title;
         this.clock = clock;
@@ -125,6 +133,13 @@ final class Dashboard {
         return quitRequested;
     }
 
+    /** True once after Ctrl-Z: the render loop hands the terminal to the shell. */
+    boolean takeSuspendRequest() {
+        boolean requested = suspendRequested;
+        suspendRequested = false;
+        return requested;
+    }
+
     /** Something outside the dashboard changed the screen (a resize): the next frame must be drawn. */
     void invalidate() {
         dirty = true;
@@ -135,7 +150,7 @@ final class Dashboard {
      * result arrived, or a second passed while some uptime is counting.
      */
     boolean needsFrame() {
-        if (dirty || !results.isEmpty() || pane.scanFinished()) {
+        if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished()) {
             return true;
         }
         long changes = supervisor.registry().changes();
@@ -234,6 +249,9 @@ final class Dashboard {
             case HELP:
                 help = true;
                 break;
+            case SUSPEND:
+                suspendRequested = true;
+                break;
             case QUIT:
                 quitRequested = true;
                 break;
@@ -327,6 +345,9 @@ final class Dashboard {
     void draw(Screen screen) {
         for (ActionResult r = results.poll(); r != null; r = results.poll()) {
             say(r.message());
+        }
+        for (String note = notes.poll(); note != null; note = notes.poll()) {
+            say(note);
         }
         pane.searchDone().ifPresent(this::say);
         drawnChanges = supervisor.registry().changes();

@@ -45,6 +45,12 @@ final class KeyMap {
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
             new Binding("Esc", "clear the search, close help", Action.CANCEL, "", List.of(KeyType.Escape)),
             new Binding("?", "show or hide this help", Action.HELP, "?", List.of()),
+            new Binding(
+                    "Ctrl-Z",
+                    "suspend hum to the shell (fg brings it back); the processes keep running",
+                    Action.SUSPEND,
+                    "",
+                    List.of()),
             new Binding("q / Ctrl-C", "quit: stop every process, then exit", Action.QUIT, "q", List.of()));
 
     private KeyMap() {}
@@ -55,6 +61,9 @@ final class KeyMap {
             char c = key.getCharacter();
             if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
                 return Optional.of(Action.QUIT);
+            }
+            if (key.isCtrlDown() && (c == 'z' || c == 'Z')) {
+                return Optional.of(Action.SUSPEND);
             }
             if (key.isCtrlDown() || key.isAltDown()) {
                 return Optional.empty();

@@ -19,30 +19,72 @@ public final class RenderLoop {
 
     /*
      * Two threads. The key reader blocks in Lanterna's readInput and only puts strokes into a queue.
-     * The render thread (the caller of run) is the only one that touches the screen and the
-     * dashboard; it takes keys from the queue with a timeout that ends at the next frame deadline,
+     * The render thread (the caller of run) is the only one that touches the dashboard and the only
+     * one that draws, always inside the gate, which a restore from another thread (a shutdown hook)
+     * closes for good. It takes keys from the queue with a timeout that ends at the next frame deadline,
      * so a key is handled at once and its effect drawn at once; other changes wait for the deadline.
      */
 
+    /**
+     * Where the loop draws. A terminal's restore closes it for good (nothing may be drawn on the
+     * shell's screen after that), and Ctrl-Z hands the terminal to the shell for a while.
+     */
+    public interface ScreenGate {
+
+        /** Draws one frame unless the terminal was given back; false once it was. */
+        boolean draw(Frame frame) throws IOException;
+
+        /**
+         * Gives the terminal to the shell and stops hum until the shell continues it; true once
+         * hum has the terminal again, false if it was given back for good meanwhile.
+         */
+        boolean suspend() throws IOException;
+
+        /** One frame's drawing, run inside the gate. */
+        interface Frame {
+            void draw() throws IOException;
+        }
+
+        /** A gate that is never closed, for a screen its owner restores (the benchmarks' probe). */
+        ScreenGate OPEN = new ScreenGate() {
+            @Override
+            public boolean draw(Frame frame) throws IOException {
+                frame.draw();
+                return true;
+            }
+
+            @Override
+            public boolean suspend() {
+                return true;
+            }
+        };
+    }
+
+    private final ScreenGate gate;
     private final Screen screen;
     private final Dashboard dashboard;
     private final Supervisor supervisor;
     private final long frameNanos;
     private final BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
-    private boolean closed; // guarded by this
+    private boolean complete; // the next frame rewrites every cell (after a suspend)
 
+    /** The loop over a screen that its caller owns and restores. */
     public RenderLoop(Screen screen, Supervisor supervisor, String title, int fps) {
-        this(screen, supervisor, new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM), fps);
+        this(ScreenGate.OPEN, screen, supervisor, new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM), fps);
     }
 
-    RenderLoop(Screen screen, Supervisor supervisor, Dashboard dashboard, int fps) {
+    RenderLoop(ScreenGate gate, Screen screen, Supervisor supervisor, Dashboard dashboard, int fps) {
+        this.gate = gate;
         this.screen = screen;
         this.supervisor = supervisor;
         this.dashboard = dashboard;
         this.frameNanos = 1_000_000_000L / Math.max(1, fps);
     }
 
-    /** Runs until the user quits and every process has stopped. The caller restores the terminal. */
+    /**
+     * Runs until the user quits and every process has stopped, or until the terminal was given back
+     * (a signal's restore). The caller restores the terminal.
+     */
     public void run() throws IOException, InterruptedException {
         Thread reader = new Thread(this::readKeys, "hum-keys");
         reader.setDaemon(true);
@@ -57,6 +99,12 @@ public final class RenderLoop {
                 dashboard.handle(key);
                 key = keys.poll();
             }
+            if (dashboard.takeSuspendRequest()) {
+                if (!gate.suspend()) {
+                    return;
+                }
+                complete = true; // the terminal's cells are the shell's now
+            }
             if (dashboard.quitRequested() && stopper == null) {
                 stopper = new Thread(supervisor::stopAll, "hum-quit");
                 stopper.start();
@@ -64,7 +112,9 @@ public final class RenderLoop {
             long now = System.nanoTime();
             // A key is drawn at once, not at the next deadline: the person is waiting for it.
             if (handled || now - nextFrame >= 0) {
-                frame();
+                if (!frame()) {
+                    return;
+                }
                 nextFrame = now + frameNanos;
             }
             if (stopper != null && !stopper.isAlive()) {
@@ -75,24 +125,17 @@ public final class RenderLoop {
         }
     }
 
-    /**
-     * Stops drawing for good, then runs {@code restore}: a shutdown hook (SIGTERM) restores the
-     * terminal while this loop may still be drawing, and a frame written after the restore would land
-     * on the user's shell screen.
-     */
-    synchronized void close(Runnable restore) {
-        closed = true;
-        restore.run();
+    /** Draws a frame if something changed; false once the terminal was given back. */
+    private boolean frame() throws IOException {
+        return gate.draw(this::paint);
     }
 
-    private synchronized void frame() throws IOException {
-        if (closed) {
-            return;
-        }
+    private void paint() throws IOException {
         TerminalSize resized = screen.doResizeIfNecessary();
-        if (resized != null) {
-            // After a resize the terminal's cells are whatever it kept or reflowed: Lanterna's idea
-            // of them is stale, so this one frame is written in full.
+        if (resized != null || complete) {
+            // After a resize or a suspend the terminal's cells are whatever it kept or reflowed:
+            // Lanterna's idea of them is stale, so this one frame is written in full.
+            complete = false;
             dashboard.draw(screen);
             screen.refresh(Screen.RefreshType.COMPLETE);
         } else if (dashboard.needsFrame()) {

@@ -6,6 +6,9 @@
  * and every piece of UI state ({@link dev.hum.tui.Dashboard} and what it holds); a second thread
  * only reads keys from the terminal and hands them over through a queue. Process state and logs are
  * read without locks; the dashboard changes processes only by asking the {@link
- * dev.hum.process.Supervisor}, whose actions return at once.
+ * dev.hum.process.Supervisor}, whose actions return at once. {@link dev.hum.tui.TerminalSession}
+ * owns the real terminal (its modes, the alternate screen) and a gate that every frame passes: its
+ * restore, which a shutdown hook may call from any thread at any moment, waits for the frame in
+ * flight and closes the gate for good, so nothing is drawn after it.
  */
 package dev.hum.tui;

@@ -109,6 +109,14 @@ final class Tmux implements AutoCloseable {
         return run("display-message", "-p", "-t", SESSION, "#{pane_title}").strip();
     }
 
+    /**
+     * A tmux format about the pane, such as {@code #{alternate_on}} (1 while the alternate screen is
+     * up) or {@code #{cursor_flag}} (1 while the cursor is visible).
+     */
+    String paneFormat(String format) throws IOException, InterruptedException {
+        return run("display-message", "-p", "-t", SESSION, format).strip();
+    }
+
     /** The pid of the shell in the pane. */
     long shellPid() throws IOException, InterruptedException {
         return Long.parseLong(

@@ -317,6 +317,21 @@ final class DashboardTest {
     }
 
     @Test
+    void suspend_byCtrlZOnceAndTheOtherSignalKeysDoNothing() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(80, 10, ScreenHarness.shell("web", "sleep 300"))) {
+            h.frame();
+            h.dashboard.handle(new com.googlecode.lanterna.input.KeyStroke('z', true, false));
+            assertTrue(h.dashboard.takeSuspendRequest());
+            assertFalse(h.dashboard.takeSuspendRequest(), "one Ctrl-Z suspends once");
+            for (char c : new char[] {'\\', 's', 'q'}) { // Ctrl-\, Ctrl-S, Ctrl-Q
+                h.dashboard.handle(new com.googlecode.lanterna.input.KeyStroke(c, true, false));
+                assertFalse(h.dashboard.takeSuspendRequest(), "Ctrl-" + c);
+                assertFalse(h.dashboard.quitRequested(), "Ctrl-" + c);
+            }
+        }
+    }
+
+    @Test
     void readme_keyTableIsTheKeyMap() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         assertTrue(readme.contains(KeyMap.markdownTable()), "README's key table must be:\n" + KeyMap.markdownTable());

@@ -65,7 +65,12 @@ final class ScreenHarness implements AutoCloseable {
         this.supervisor = supervisor;
         dashboard = searches == null
                 ? new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM)
-                : new Dashboard(supervisor, title, Dashboard.Clock.SYSTEM, searches);
+                : new Dashboard(
+                        supervisor,
+                        title,
+                        Dashboard.Clock.SYSTEM,
+                        searches,
+                        new java.util.concurrent.ConcurrentLinkedQueue<>());
     }
 
     static ProcessSpec shell(String name, String script) {

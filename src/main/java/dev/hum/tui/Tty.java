@@ -1,0 +1,102 @@
+package dev.hum.tui;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The terminal's modes (echo, line mode, which keys make signals) on standard input, read and set
+ * through libc, and hum stopping itself for the shell's job control.
+ *
+ * <p>Modes are kept as the opaque bytes of a {@code struct termios}: they are only ever read back and
+ * set again, so no field layout is assumed. Setting them uses {@code TCSANOW}, which does not wait
+ * for output to drain: a terminal that stopped reading can still get its modes back.
+ */
+final class Tty {
+
+    private interface CLibrary extends Library {
+        int tcgetattr(int fd, byte[] termios);
+
+        int tcsetattr(int fd, int when, byte[] termios);
+
+        int raise(int signal);
+    }
+
+    private static final CLibrary C = Native.load("c", CLibrary.class);
+
+    /** Larger than any platform's {@code struct termios} (60 bytes on Linux, 72 on macOS). */
+    private static final int TERMIOS_BYTES = 256;
+
+    private static final int STDIN = 0;
+    private static final int TCSANOW = 0;
+    private static final int SIGTSTP = 20; // Linux numbering, as everywhere in hum
+
+    /**
+     * The dashboard's mode: every key reaches hum as a key, one at a time and unechoed. Without
+     * {@code -isig} Ctrl-Z and Ctrl-\ would stop the JVM or print its thread dump over the screen;
+     * without {@code -ixon} Ctrl-S would freeze the output; without {@code -iexten} Ctrl-V and Ctrl-O
+     * would be eaten by the line discipline.
+     */
+    private static final List<String> DASHBOARD_MODE =
+            List.of("-icanon", "-echo", "-isig", "-ixon", "-iexten", "min", "1", "time", "0");
+
+    private Tty() {}
+
+    /** The terminal's modes now. */
+    static byte[] modes() throws IOException {
+        byte[] termios = new byte[TERMIOS_BYTES];
+        if (C.tcgetattr(STDIN, termios) != 0) {
+            throw new IOException("cannot read the terminal's modes (tcgetattr failed)");
+        }
+        return termios;
+    }
+
+    /**
+     * Sets modes read earlier by {@link #modes}. Called by a background process (after the shell's
+     * {@code bg}), this stops hum with SIGTTOU until the shell gives it the terminal again.
+     */
+    static void setModes(byte[] termios) throws IOException {
+        if (C.tcsetattr(STDIN, TCSANOW, termios) != 0) {
+            throw new IOException("cannot set the terminal's modes (tcsetattr failed)");
+        }
+    }
+
+    /**
+     * Puts the terminal in the dashboard's mode through {@code stty}, which knows each platform's
+     * flags, and returns the modes that result.
+     */
+    static byte[] enterDashboardMode() throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add("/bin/stty"); // where Lanterna looks for it too
+        command.addAll(DASHBOARD_MODE);
+        Process stty = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectErrorStream(true)
+                .start();
+        try (InputStream out = stty.getInputStream()) {
+            String said = new String(out.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (!stty.waitFor(30, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+                stty.destroyForcibly();
+                throw new IOException("stty " + String.join(" ", DASHBOARD_MODE) + " failed: " + said);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while setting the terminal's mode", e);
+        }
+        return modes();
+    }
+
+    /**
+     * Stops hum as Ctrl-Z stops a program in a shell, and returns once the shell continues it
+     * ({@code fg} or {@code bg}). Raised on the calling thread, so that this thread is stopped before
+     * it returns. Returns at once where nobody could continue hum (a process group without a job
+     * control shell, where the kernel drops the signal) or where SIGTSTP is ignored.
+     */
+    static void stopForJobControl() {
+        C.raise(SIGTSTP);
+    }
+}
