@@ -200,9 +200,13 @@ final class JournalTest {
         }
         Process p = builder.start();
         started.add(p);
+        // Until sleep is exec'd, setsid may be between its setsid() and its exec, when /proc cannot show
+        // the environment.
+        Path comm = Path.of("/proc", Long.toString(p.pid()), "comm");
         Poll.until(
                 "sleep to lead its own group",
-                () -> ProcEntry.read(p.pid()).map(e -> e.pgid() == p.pid()).orElse(false));
+                () -> ProcEntry.read(p.pid()).map(e -> e.pgid() == p.pid()).orElse(false)
+                        && read(comm).strip().equals("sleep"));
         return p;
     }
 
