@@ -1,17 +1,14 @@
 package dev.hum.tui;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.hum.process.Supervisor;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,12 +31,8 @@ public final class TerminalSession {
     /** Opens the terminal (raw mode, alternate screen, mouse), or fails with a reason. */
     public static TerminalSession open() throws IOException {
         OutputStream out = new FrameOutput(new FileOutputStream(FileDescriptor.out), OUTPUT_BUFFER);
-        DefaultTerminalFactory factory = new DefaultTerminalFactory(
-                        out, new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
-        Terminal terminal = factory.createTerminal();
+        Terminal terminal =
+                CellTerminal.open(new FileInputStream(FileDescriptor.in), out, MouseCaptureMode.CLICK_RELEASE);
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);
