@@ -37,12 +37,16 @@ final class LogPane {
     /** Columns before the text in one process's view: a gutter that marks stderr lines. */
     static final int GUTTER = 1;
 
-    private int prefixWidth = GUTTER;
+    /** Cells for each line's process name in the all view; 0 in one process's view. */
+    private int nameColumn;
 
-    /** Shows another feed, following its tail; a search in progress carries over. */
-    void show(LogFeed newFeed, int newPrefixWidth) {
+    /**
+     * Shows another feed, following its tail; a search in progress carries over. {@code nameColumn}
+     * cells before each line hold its process's name (the all view), or 0 for none.
+     */
+    void show(LogFeed newFeed, int nameColumn) {
         this.feed = newFeed;
-        this.prefixWidth = newPrefixWidth;
+        this.nameColumn = nameColumn;
         this.follow = true;
         this.hasCurrentMatch = false;
     }
@@ -229,8 +233,9 @@ final class LogPane {
         boolean stderr = line.source() == Source.STDERR;
         if (r.first()) {
             // The gutter marks stderr lines in red: in the all view it is the bar after the name.
+            int prefixWidth = prefixWidth();
             if (prefixWidth > GUTTER) {
-                String name = names.get(r.line().process());
+                String name = ProcessList.cut(names.get(r.line().process()), prefixWidth - 2);
                 canvas.text(
                         c, row, name, prefixWidth - 2, Theme.nameColour(r.line().process()), Theme.BG, Canvas.PLAIN);
                 canvas.text(
@@ -245,7 +250,7 @@ final class LogPane {
                 canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
         }
-        c += prefixWidth;
+        c += prefixWidth();
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
@@ -356,6 +361,11 @@ final class LogPane {
     }
 
     private int textWidth() {
-        return Math.max(1, lastWidth - prefixWidth);
+        return Math.max(1, lastWidth - prefixWidth());
+    }
+
+    /** Cells before the text: the gutter, or a name (at most a third of the pane) and a bar. */
+    private int prefixWidth() {
+        return nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2;
     }
 }
