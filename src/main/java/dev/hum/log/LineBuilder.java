@@ -7,8 +7,8 @@ final class LineBuilder {
      *
      * A lone CR moves the cursor to column 0 and the following text overwrites the line like a terminal does,
      * keeping the tail of a longer previous text ("downloading\rok" stores "okwnloading"); a progress bar that
-     * rewrites the whole line ("10%\r20%\r30%") leaves its last state. Columns are code points, not display
-     * cells. When the line's UTF-8 size would pass the bound, the line is published at once with CUT_MARKER
+     * rewrites the whole line ("10%\r20%\r30%") leaves its last state. The cursor is a code point index (CSI G
+     * counts code points); beside it the builder keeps the display cells before the cursor, for tab stops. When the line's UTF-8 size would pass the bound, the line is published at once with CUT_MARKER
      * and everything up to the next LF is dropped (and counted).
      */
 
@@ -17,6 +17,9 @@ final class LineBuilder {
     private final long[] styles;
     private int len;
     private int col;
+    /** Display cells of the code points before {@code col}. */
+    private int cells;
+
     private int bytes;
     private boolean discarding;
     private long droppedBytes;
@@ -53,21 +56,28 @@ final class LineBuilder {
         }
         codePoints[col] = cp;
         styles[col++] = style;
+        cells += CellWidth.of(cp);
         bytes = after;
         len = Math.max(len, col);
     }
 
-    int column() {
-        return col;
+    /** Display cells before the cursor: where a terminal's cursor would be. */
+    int cellColumn() {
+        return cells;
     }
 
     void carriageReturn() {
         col = 0;
+        cells = 0;
     }
 
     /** Cursor to a column (CSI G), not past the end of the text. */
     void moveTo(int column) {
         col = Math.max(0, Math.min(column, len));
+        cells = 0;
+        for (int i = 0; i < col; i++) {
+            cells += CellWidth.of(codePoints[i]);
+        }
     }
 
     /**
@@ -82,9 +92,11 @@ final class LineBuilder {
                 codePoints[i] = ' ';
                 styles[i] = Style.DEFAULT;
             }
+            cells = col; // blanks, one cell each
         } else if (mode == 2) {
             len = 0;
             col = 0;
+            cells = 0;
         }
         bytes = 0;
         for (int i = 0; i < len; i++) {
@@ -113,6 +125,7 @@ final class LineBuilder {
     private void reset() {
         len = 0;
         col = 0;
+        cells = 0;
         bytes = 0;
     }
 

@@ -10,7 +10,8 @@ public final class OutputDecoder {
      * byte, OSC, DCS/SOS/PM/APC strings, two-byte escapes and C1 controls are dropped (CSI K and G still edit the
      * line in progress, as a progress bar expects). An escape longer than MAX_ESCAPE code points, or one broken
      * by LF, CAN or SUB, is abandoned, so garbage cannot swallow the stream. TAB expands to the next multiple of
-     * 8, BEL is dropped, other C0 controls and DEL become control pictures (see ControlChars).
+     * 8 cells (display width, so a tab after CJK text lines up as on a terminal), BEL and bidirectional controls
+     * are dropped, other C0 controls and DEL become control pictures (see ControlChars).
      */
 
     /** Default bound on a line's text, in UTF-8 bytes. */
@@ -171,6 +172,8 @@ public final class OutputDecoder {
             return;
         } else if (ControlChars.isC0OrDel(cp)) {
             control(cp);
+        } else if (ControlChars.isBidiControl(cp)) {
+            return;
         } else {
             text(cp);
         }
@@ -292,7 +295,7 @@ public final class OutputDecoder {
             case '\r' -> crPending = true;
             case '\t' -> {
                 applyCr();
-                int spaces = 8 - line.column() % 8;
+                int spaces = 8 - line.cellColumn() % 8;
                 for (int i = 0; i < spaces; i++) {
                     line.put(' ', style, batch, source);
                 }

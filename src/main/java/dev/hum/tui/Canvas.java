@@ -2,16 +2,17 @@ package dev.hum.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.screen.Screen;
+import dev.hum.log.CellWidth;
 import java.util.EnumSet;
 
 /**
- * Writes text into a screen's back buffer cell by cell, clipped to the screen, with the column
- * widths a terminal uses: CJK takes two cells, and a character outside the BMP (which Lanterna cannot
- * hold) becomes one replacement character, so that every later column stays where it belongs.
+ * Writes text into a screen's back buffer cell by cell, clipped to the screen, with the cell widths
+ * a terminal uses ({@link CellWidth}): CJK and emoji take two cells, combining marks are drawn in the
+ * cell of the character before them, invisible characters take none, so that every later column
+ * stays where it belongs.
  */
 final class Canvas {
 
@@ -56,7 +57,11 @@ final class Canvas {
         return text(col, row, text, 0, text.length(), maxWidth, fg, bg, sgr);
     }
 
-    /** As {@link #text(int, int, String, int, TextColor, TextColor, EnumSet)} for chars [from, to). */
+    /**
+     * As {@link #text(int, int, String, int, TextColor, TextColor, EnumSet)} for chars [from, to). Marks
+     * right after {@code to} are drawn in the last cell (they belong to it), and marks at {@code from}
+     * are skipped (the run before drew them): a style or match boundary never splits a cell.
+     */
     int text(
             int col,
             int row,
@@ -73,49 +78,60 @@ final class Canvas {
         }
         Glyphs.Row cells = glyphs.row(fg, bg, sgr);
         int c = col;
-        for (int i = from; i < to && c < limit; i++) {
-            char ch = text.charAt(i);
-            if (Character.isHighSurrogate(ch) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                ch = '\uFFFD';
-            } else if (Character.isSurrogate(ch) || ch < 0x20 || (ch >= 0x7f && ch < 0xa0)) {
-                ch = '\uFFFD';
+        int i = from;
+        while (i < to && c < limit) {
+            int cp = CellWidth.codePointAt(text, i, to);
+            int next = i + Character.charCount(cp);
+            if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                cp = '\uFFFD';
+            } else if (CellWidth.isInvisible(cp) || CellWidth.joinsPrevious(cp)) {
+                i = next; // never drawn, or a mark whose cell is not in this run
+                continue;
             }
-            int width = width(ch);
+            int end = next;
+            boolean marks = false;
+            while (end < text.length()) {
+                int mark = CellWidth.codePointAt(text, end, text.length());
+                if (!CellWidth.joinsPrevious(mark) && !CellWidth.isInvisible(mark)) {
+                    break;
+                }
+                marks |= CellWidth.joinsPrevious(mark);
+                end += Character.charCount(mark);
+            }
+            int width = CellWidth.of(cp);
+            Glyph glyph;
             if (c + width > limit) {
-                ch = ' '; // half a wide character would not fit: a blank keeps the edge straight
+                glyph = cells.of(' '); // half a wide character would not fit: a blank keeps the edge straight
                 width = 1;
+            } else if (marks || cp > 0xFFFF) {
+                glyph = cells.of(cluster(text, cp, next, end), width);
+            } else {
+                glyph = cells.of((char) cp);
             }
             if (c >= 0) {
-                screen.setCharacter(c, row, cells.of(ch));
+                screen.setCharacter(c, row, glyph);
             }
             c += width;
+            i = end;
         }
         return c;
     }
 
-    /** Columns a char takes on a terminal. */
-    static int width(char ch) {
-        return TerminalTextUtils.isCharDoubleWidth(ch) ? 2 : 1;
+    /** The base {@code cp} with the marks in chars [from, to) that join it, invisible characters left out. */
+    private static String cluster(String text, int cp, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from + 2).appendCodePoint(cp);
+        for (int i = from; i < to; ) {
+            int mark = CellWidth.codePointAt(text, i, to);
+            if (CellWidth.joinsPrevious(mark)) {
+                b.appendCodePoint(mark);
+            }
+            i += Character.charCount(mark);
+        }
+        return b.toString();
     }
 
-    /**
-     * Columns {@code text} takes, counting a surrogate pair as the one replacement cell it is drawn
-     * as.
-     */
+    /** Cells {@code text} takes on screen. */
     static int width(String text) {
-        int w = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (Character.isHighSurrogate(ch)
-                    && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-                w++;
-            } else {
-                w += width(ch);
-            }
-        }
-        return w;
+        return CellWidth.of(text);
     }
 }

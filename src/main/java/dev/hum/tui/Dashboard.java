@@ -43,6 +43,7 @@ final class Dashboard {
     private final boolean withAll;
     private final int nameWidth;
     private final LogPane pane;
+    private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
     private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
     private final Queue<String> notes;
@@ -62,7 +63,6 @@ final class Dashboard {
     private List<ProcessState> drawnStates = List.of();
     private long drawnTotal = -1;
     private long drawnAt;
-    private int listRows = 1;
     private int listWidth;
 
     /** Time for the dashboard: real in use, fixed in screen tests. */
@@ -309,8 +309,8 @@ final class Dashboard {
         } else if (type == MouseActionType.CLICK_DOWN) {
             int col = mouse.getPosition().getColumn();
             int row = mouse.getPosition().getRow();
-            if (col < listWidth && row >= 1 && row < listRows) {
-                select(row - 1);
+            if (col < listWidth) {
+                list.entryAt(row).ifPresent(this::select);
             }
         }
     }
@@ -326,7 +326,7 @@ final class Dashboard {
 
     private void showSelected() {
         boolean all = withAll && selected == 0;
-        pane.show(feeds.get(selected), all ? nameWidth + 2 : LogPane.GUTTER);
+        pane.show(feeds.get(selected), all ? Math.min(nameWidth, ProcessList.MAX_NAME_WIDTH) : 0);
     }
 
     private Optional<String> selectedName() {
@@ -365,9 +365,9 @@ final class Dashboard {
         List<ProcessState> states = supervisor.registry().board().states();
         drawnStates = states;
         int content = Math.max(0, height - 1);
-        listWidth = Math.min(ProcessList.preferredWidth(nameWidth), Math.max(1, width / 2));
-        listRows = content;
-        ProcessList.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+        listWidth = Math.min(
+                ProcessList.preferredWidth(Math.min(nameWidth, ProcessList.MAX_NAME_WIDTH)), Math.max(1, width / 2));
+        list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
         for (int r = 0; r < content; r++) {
             canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
         }

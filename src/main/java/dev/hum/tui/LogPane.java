@@ -73,13 +73,17 @@ final class LogPane {
     /** Columns before the text in one process's view: a gutter that marks stderr lines. */
     static final int GUTTER = 1;
 
-    private int prefixWidth = GUTTER;
+    /** Cells for each line's process name in the all view; 0 in one process's view. */
+    private int nameColumn;
 
-    /** Shows another feed, following its tail; the query carries over, a scan of the old feed is dropped. */
-    void show(LogFeed newFeed, int newPrefixWidth) {
+    /**
+     * Shows another feed, following its tail; the query carries over, a scan of the old feed is dropped.
+     * {@code nameColumn} cells before each line hold its process's name (the all view), or 0 for none.
+     */
+    void show(LogFeed newFeed, int nameColumn) {
         cancelScan();
         this.feed = newFeed;
-        this.prefixWidth = newPrefixWidth;
+        this.nameColumn = nameColumn;
         this.follow = true;
         this.hasCurrentMatch = false;
     }
@@ -344,8 +348,9 @@ final class LogPane {
         boolean stderr = line.source() == Source.STDERR;
         if (r.first()) {
             // The gutter marks stderr lines in red: in the all view it is the bar after the name.
+            int prefixWidth = prefixWidth();
             if (prefixWidth > GUTTER) {
-                String name = names.get(r.line().process());
+                String name = ProcessList.cut(names.get(r.line().process()), prefixWidth - 2);
                 canvas.text(
                         c, row, name, prefixWidth - 2, Theme.nameColour(r.line().process()), Theme.BG, Canvas.PLAIN);
                 canvas.text(
@@ -360,7 +365,7 @@ final class LogPane {
                 canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
         }
-        c += prefixWidth;
+        c += prefixWidth();
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
@@ -471,6 +476,11 @@ final class LogPane {
     }
 
     private int textWidth() {
-        return Math.max(1, lastWidth - prefixWidth);
+        return Math.max(1, lastWidth - prefixWidth());
+    }
+
+    /** Cells before the text: the gutter, or a name (at most a third of the pane) and a bar. */
+    private int prefixWidth() {
+        return nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2;
     }
 }

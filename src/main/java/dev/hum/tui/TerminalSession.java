@@ -2,17 +2,14 @@ package dev.hum.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.hum.process.Supervisor;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 
 /**
@@ -58,12 +55,9 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
         }
         try {
             OutputStream out = new FrameOutput(new FileOutputStream(FileDescriptor.out), OUTPUT_BUFFER);
-            DefaultTerminalFactory factory = new DefaultTerminalFactory(
-                            out, new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
-                    .setForceTextTerminal(true)
-                    .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
-                    .setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
-            Terminal terminal = factory.createTerminal();
+            // CellTerminal: the terminal DefaultTerminalFactory makes on Linux, writing each cell whole (emoji)
+            Terminal terminal =
+                    CellTerminal.open(new FileInputStream(FileDescriptor.in), out, MouseCaptureMode.CLICK_RELEASE);
             // Lanterna's terminal sets a mode of its own that leaves Ctrl-Z, Ctrl-\ and Ctrl-S to the
             // line discipline, and adds a shutdown hook that leaves the alternate screen at any
             // moment, racing the last frame. close() undoes both (it restores the modes and removes

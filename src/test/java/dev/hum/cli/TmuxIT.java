@@ -209,6 +209,38 @@ final class TmuxIT {
     }
 
     @Test
+    void wideCharacters_keepTheSeparatorInItsColumn() throws Exception {
+        // ✅ takes two cells in tmux. Lines keep arriving, so most frames redraw the pane and not the
+        // list: a row that ran past the right edge would wrap over the list and stay there. The script
+        // is ASCII (octal escapes), whatever the locale of the JVM that writes it into hum's environment.
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  tests:\n    cmd: >-\n"
+                        + "      c=$(printf '\\342\\234\\205'); l=; for k in $(seq 120); do l=$l$c; done;"
+                        + " i=0; while [ $i -lt 30 ]; do i=$((i+1)); printf '%s line-%s\\n' \"$l\" $i; sleep 0.05; done;"
+                        + " printf 'rocket \\360\\237\\232\\200 cafe\\314\\201 x\\342\\200\\215y \\342\\235\\214 %s\\n' done;"
+                        + " sleep 300\n"
+                        + "    env: {HUM_TEST_TOKEN: " + token + "}\n"
+                        + "  idle:\n    cmd: sleep 300\n    autostart: false\n");
+        tmux = Tmux.start(dir, 100, 20);
+        startHum();
+        String screen = tmux.await(s -> s.contains("❌ done") && s.contains("RUNNING"), "the last line");
+        List<String> rows = screen.lines().toList();
+        int separator = rows.get(0).indexOf('│');
+        assertTrue(separator > 0, screen);
+        // Everything left of the separator is one cell per char, so its index is its column.
+        for (int r = 0; r < 19; r++) {
+            assertEquals(separator, rows.get(r).indexOf('│'), "row " + r + ":\n" + screen);
+        }
+        assertTrue(rows.get(2).startsWith("  tests "), screen);
+        assertTrue(rows.get(3).startsWith("  idle "), screen);
+        assertTrue(screen.contains("✅✅✅ line-30"), screen);
+        assertTrue(screen.contains("rocket 🚀 cafe\u0301 xy ❌ done"), "emoji, marks, no ZWJ:\n" + screen);
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
+
+    @Test
     void smallWindow_drawsAndQuits() throws Exception {
         Files.createFile(release);
         tmux = Tmux.start(dir, 40, 10);

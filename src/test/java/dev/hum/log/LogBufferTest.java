@@ -39,6 +39,14 @@ final class LogBufferTest {
     }
 
     @Test
+    void appendNotice_dropsBidirectionalControls() {
+        LogBuffer buffer = new LogBuffer(10, LogBuffer.MIN_BYTES);
+        buffer.appendNotice("failed: cmd\u202Eexe.txt\u202C \u2066x\u2069");
+        assertEquals(
+                "failed: cmdexe.txt x", buffer.readFrom(0, 1).lines().get(0).text());
+    }
+
+    @Test
     void readFrom_wrapsByLineCountAndReportsMissed() {
         LogBuffer buffer = new LogBuffer(100, LogBuffer.MIN_BYTES);
         feed(buffer, 0, 250);

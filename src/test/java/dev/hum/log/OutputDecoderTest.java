@@ -60,6 +60,24 @@ final class OutputDecoderTest {
     }
 
     @Test
+    void feed_tabStopsCountCellsNotCharacters() {
+        // 漢 and ✅ take two cells on a terminal, a joined accent none: the tab stop is at cell 8 all the same.
+        assertEquals(
+                List.of("漢字    |", "✅      |", "e\u0301       |", "ab\u0301\u0301c     |"),
+                Decode.texts("漢字\t|\n✅\t|\ne\u0301\t|\nab\u0301\u0301c\t|\n"));
+        assertEquals(List.of("漢      |xx"), Decode.texts("xxxxxxxxxx\r漢\t|\n"), "after a carriage return");
+        // CSI G counts code points: column 5 is the 'c', after 6 cells
+        assertEquals(List.of("漢字ab  |"), Decode.texts("漢字abcd\u001b[5G\t|\n"), "after CSI G");
+    }
+
+    @Test
+    void feed_bidirectionalControlsAreDropped() {
+        String controls = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+        assertEquals(List.of("txt.exe is exe"), Decode.texts("txt.\u202Eexe\u202C is \u2067exe\u2069\n"));
+        assertEquals(List.of("ab"), Decode.texts("a" + controls + "b\n"));
+    }
+
+    @Test
     void feed_controlsBecomePicturesAndBelIsDropped() {
         assertEquals(List.of("a\u2400b\u2401c\u2421d"), Decode.texts("a\0b\u0001c\u007fd\u0007\n"));
     }

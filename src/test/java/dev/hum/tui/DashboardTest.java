@@ -262,10 +262,11 @@ final class DashboardTest {
             h.startAll();
             h.press('j'); // nothing to select: one process has no "all" entry
             // The output itself, not the start notice, which quotes the command and so says "ok" first.
-            h.awaitText("│ \uFFFD ok");
+            h.awaitText("│ 😀 ok");
             String screen = h.text();
             assertTrue(screen.contains("│ 日本語 ok"), screen);
-            assertTrue(screen.contains("│ \uFFFD ok"), "an emoji becomes one replacement cell:\n" + screen);
+            assertTrue(
+                    screen.contains("│ 😀 ok"), "an emoji outside the BMP is drawn whole, two cells wide:\n" + screen);
         }
     }
 

@@ -43,14 +43,29 @@ class GlyphsTest {
     }
 
     @Test
-    void glyph_knowsItsWidthLikeLanterna() {
+    void glyph_knowsItsWidthLikeATerminal() {
         Glyphs.Row row = glyphs.row(FG, BG, Canvas.PLAIN);
-        for (char ch : new char[] {'a', ' ', '~', '漢', 'é', '\uFFFD', 'ア'}) {
-            assertEquals(
-                    new TextCharacter(ch, FG, BG).isDoubleWidth(), row.of(ch).isDoubleWidth(), "width of " + ch);
+        for (char ch : new char[] {'漢', 'ア', '✅', '❌', '⚡', '⌚'}) {
+            assertTrue(row.of(ch).isDoubleWidth(), "width of " + ch);
         }
-        assertTrue(row.of('漢').isDoubleWidth());
-        assertFalse(row.of('a').isDoubleWidth());
+        for (char ch : new char[] {'a', ' ', '~', 'é', '\uFFFD', '│', '▶'}) {
+            assertFalse(row.of(ch).isDoubleWidth(), "width of " + ch);
+        }
+        assertTrue(row.of("🚀", 2).isDoubleWidth());
+        assertEquals("🚀", row.of("🚀", 2).getCharacterString());
+        assertEquals("e\u0301", row.of("e\u0301", 1).getCharacterString());
+        assertFalse(row.of("e\u0301", 1).isDoubleWidth());
+    }
+
+    @Test
+    void others_stayBoundedAndAreReused() {
+        Glyphs.Row row = glyphs.row(FG, BG, Canvas.PLAIN);
+        assertSame(row.of('漢'), glyphs.row(FG, BG, Canvas.PLAIN).of('漢'));
+        for (int i = 0; i < Glyphs.MAX_OTHERS * 3; i++) {
+            String text = new String(Character.toChars(0x4E00 + i));
+            assertEquals(text, row.of(text, 2).getCharacterString());
+            assertTrue(glyphs.others() <= Glyphs.MAX_OTHERS, "cells kept: " + glyphs.others());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import com.googlecode.lanterna.terminal.virtual.UnicodeVirtualTerminal;
 import dev.hum.config.Command;
 import dev.hum.config.Origin;
 import dev.hum.config.ProcessSpec;
@@ -23,7 +24,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 
-/** A real dashboard on Lanterna's virtual terminal, with real processes, for screen tests. */
+/**
+ * A real dashboard on a virtual terminal that places characters as current terminals do (see {@link
+ * UnicodeVirtualTerminal}), with real processes, for screen tests.
+ */
 final class ScreenHarness implements AutoCloseable {
 
     static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
@@ -59,7 +63,7 @@ final class ScreenHarness implements AutoCloseable {
 
     private ScreenHarness(int columns, int rows, Supervisor supervisor, String title, ExecutorService searches)
             throws IOException {
-        terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
+        terminal = new UnicodeVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         this.supervisor = supervisor;

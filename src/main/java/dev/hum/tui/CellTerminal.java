@@ -1,0 +1,35 @@
+package dev.hum.tui;
+
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The real terminal, which writes each cell's text whole. Lanterna's stream terminal encodes one
+ * {@code char} at a time, so both halves of a surrogate pair (an emoji outside the BMP, such as 🚀)
+ * reached the terminal as '?'; a cell is now one UTF-8 string, a character with its marks included.
+ * Otherwise it is the terminal {@code DefaultTerminalFactory} makes on Linux.
+ */
+final class CellTerminal extends UnixTerminal {
+
+    private CellTerminal(InputStream in, OutputStream out) throws IOException {
+        super(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
+    }
+
+    /** A UTF-8 terminal on these streams with Ctrl-C trapped and the mouse captured. */
+    static CellTerminal open(InputStream in, OutputStream out, MouseCaptureMode mouse) throws IOException {
+        CellTerminal terminal = new CellTerminal(in, out);
+        terminal.setMouseCaptureMode(mouse);
+        return terminal;
+    }
+
+    @Override
+    public void putString(String string) throws IOException {
+        // Cells hold no control characters (TextCharacter refuses them); a lone surrogate becomes '?'.
+        writeToTerminal(string.getBytes(StandardCharsets.UTF_8));
+    }
+}
