@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** What the dashboard and the headless mode do alike when they start: the journal, the processes. */
@@ -69,7 +70,7 @@ final class Startup {
     /** Without a journal hum still runs; only the clean-up after a SIGKILL is lost, so it says so. */
     private static Journal openJournal(ProjectConfig config, PrintStream err) {
         Path sock = SocketPath.forProject(projectFolder(config));
-        Path folder = sock.getParent();
+        Path folder = Objects.requireNonNull(sock.getParent(), "a socket path names its folder");
         String base = sock.getFileName().toString().replaceAll("\\.sock$", "");
         for (Journal.Leftovers left : Journal.leftBehind(folder, base)) {
             if (!left.isEmpty()) {

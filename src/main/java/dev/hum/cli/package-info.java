@@ -5,4 +5,5 @@
  * <p>Threading: runs on the main thread; a JVM shutdown hook (SIGINT, SIGTERM, SIGHUP) stops every
  * child's tree before hum exits.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.cli;

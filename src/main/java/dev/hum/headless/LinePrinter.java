@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Copies new log lines of every process to an output stream as {@code name | line}. */
 final class LinePrinter {
@@ -91,7 +92,7 @@ final class LinePrinter {
     }
 
     /** One line to print, or a gap of {@code missed} lines that the ring overwrote first. */
-    private record Entry(int process, LogLine line, long missed) {
+    private record Entry(int process, @Nullable LogLine line, long missed) {
         long arrival() {
             return line == null ? Long.MIN_VALUE : line.arrival();
         }

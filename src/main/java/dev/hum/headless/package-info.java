@@ -7,4 +7,5 @@
  * like the dashboard. A shutdown hook may flush the last lines, so writing is guarded by the
  * printer's own monitor, which no pump or reader ever takes.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.headless;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Finds lines of a {@link LogBuffer} containing a text, ignoring case, and the matches in a line. */
 public final class LogSearch {
@@ -27,9 +28,9 @@ public final class LogSearch {
     private final Pattern pattern;
 
     /** The needle in lower-case ASCII bytes, or null when the byte prefilter does not apply. */
-    private final byte[] folded;
+    private final byte @Nullable [] folded;
 
-    private LogSearch(Pattern pattern, byte[] folded) {
+    private LogSearch(Pattern pattern, byte @Nullable [] folded) {
         this.pattern = pattern;
         this.folded = folded;
     }
@@ -38,7 +39,7 @@ public final class LogSearch {
     public static LogSearch plain(String needle) {
         Pattern pattern = Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         boolean ascii = !needle.isEmpty() && needle.chars().allMatch(c -> c < 0x80);
-        byte[] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
+        byte @Nullable [] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
         return new LogSearch(pattern, folded);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small file in the runtime folder that names the running hum session and the process groups it
@@ -27,10 +28,10 @@ public final class Journal {
     /** {@code <pid>-<start time>}, as {@link SessionMark} makes them. */
     private static final Pattern SESSION_ID = Pattern.compile("\\d{1,18}-\\d{1,20}");
 
-    private final Path file;
-    private final SessionMark mark;
+    private final @Nullable Path file;
+    private final @Nullable SessionMark mark;
 
-    private Journal(Path file, SessionMark mark) {
+    private Journal(@Nullable Path file, @Nullable SessionMark mark) {
         this.file = file;
         this.mark = mark;
     }
@@ -173,6 +174,6 @@ public final class Journal {
 
     @Override
     public String toString() {
-        return file == null ? "Journal[none]" : "Journal[" + file + ", " + mark.id() + "]";
+        return file == null || mark == null ? "Journal[none]" : "Journal[" + file + ", " + mark.id() + "]";
     }
 }

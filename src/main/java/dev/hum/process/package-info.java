@@ -10,4 +10,5 @@
  * a reader of state or logs could wait on. Signals are sent with JNA ({@code kill(-pgid, sig)}), never
  * by spawning {@code kill}, and never by name or port.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.process;

@@ -1,5 +1,6 @@
 package dev.hum.state;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,7 +37,7 @@ public final class Registry {
      */
     public StateCell add(String name) {
         for (; ; ) {
-            Board current = board.get();
+            Board current = Objects.requireNonNull(board.get());
             if (current.find(name).isPresent()) {
                 throw new IllegalArgumentException("a process named '" + name + "' already exists");
             }
@@ -50,12 +51,12 @@ public final class Registry {
 
     /** The current board: one volatile load. */
     public Board board() {
-        return board.get();
+        return Objects.requireNonNull(board.get());
     }
 
     /** The cell of the process with this name. */
     public Optional<StateCell> find(String name) {
-        return board.get().find(name);
+        return board().find(name);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Registry {
      */
     public long changes() {
         long sum = boardSwaps.get();
-        for (StateCell cell : board.get().cells()) {
+        for (StateCell cell : board().cells()) {
             sum += cell.get().version();
         }
         return sum;

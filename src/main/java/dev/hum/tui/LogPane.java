@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log on the right: follows the tail of a feed, or stays where the user scrolled it while new
@@ -20,14 +21,16 @@ final class LogPane {
     /** One screen row: a part of a line. */
     private record Row(FeedLine line, int from, int to, boolean first) {}
 
+    @SuppressWarnings("NullAway.Init") // Dashboard calls show() in its constructor, before any other call
     private LogFeed feed;
+
     private boolean follow = true;
     private long anchorPosition;
     private int anchorRow;
     private long totalWhenPaused;
     private boolean wrap = true;
 
-    private LogSearch search;
+    private @Nullable LogSearch search;
     private String query = "";
     private long currentMatch = Long.MIN_VALUE;
     private boolean hasCurrentMatch;

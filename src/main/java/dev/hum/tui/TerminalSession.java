@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard on the real terminal: exactly one Lanterna terminal per run, its output buffered so
@@ -25,7 +26,7 @@ public final class TerminalSession {
 
     private final TerminalScreen screen;
     private final AtomicBoolean restored = new AtomicBoolean();
-    private volatile RenderLoop loop; // set by run; read by restore, which a shutdown hook may call
+    private volatile @Nullable RenderLoop loop; // set by run; read by restore, which a shutdown hook may call
 
     private TerminalSession(TerminalScreen screen) {
         this.screen = screen;

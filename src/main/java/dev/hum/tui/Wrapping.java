@@ -11,7 +11,7 @@ final class Wrapping {
      * replacement cell); a wide character that would straddle the edge moves to the next row.
      */
     static int[] rowStarts(String text, int width, boolean wrap) {
-        if (!wrap || width <= 0 || text.length() <= width / 2 && Canvas.width(text) <= width) {
+        if (!wrap || width <= 0 || (text.length() <= width / 2 && Canvas.width(text) <= width)) {
             return new int[] {0};
         }
         int[] starts = new int[8];

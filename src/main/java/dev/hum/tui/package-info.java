@@ -8,4 +8,5 @@
  * read without locks; the dashboard changes processes only by asking the {@link
  * dev.hum.process.Supervisor}, whose actions return at once.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.tui;
