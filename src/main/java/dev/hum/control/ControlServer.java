@@ -56,11 +56,6 @@ public final class ControlServer implements AutoCloseable {
         return listen(new LocalControl(supervisor, false), SocketPath.forProject(runtimeFolder, projectFolder));
     }
 
-    /** Where a dashboard of {@code projectFolder} listens, in the default runtime folder. */
-    public static Path socketFor(Path projectFolder) {
-        return SocketPath.forProject(projectFolder);
-    }
-
     static ControlServer listen(ProcessControl control, Path socket) throws IOException {
         SocketPath.prepareFolder(Objects.requireNonNull(socket.getParent(), "a socket path names its folder"));
         if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {

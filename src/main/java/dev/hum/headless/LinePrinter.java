@@ -61,10 +61,6 @@ final class LinePrinter {
         return batch.size();
     }
 
-    boolean failed() {
-        return out.checkError();
-    }
-
     private void print(Entry e) {
         String name = names.get(e.process);
         StringBuilder sb = new StringBuilder(name.length() + 64);

@@ -30,10 +30,6 @@ final class LineBatch {
         return count;
     }
 
-    int bytes() {
-        return size;
-    }
-
     int start(int line) {
         return line == 0 ? 0 : ends[line - 1];
     }

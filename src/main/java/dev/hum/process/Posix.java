@@ -18,8 +18,6 @@ public final class Posix {
 
         int isatty(int fd);
 
-        int getpid();
-
         int getpgrp();
 
         int getsid(int pid);
@@ -112,11 +110,6 @@ public final class Posix {
     /** Collects the exit of child {@code pid} if it has ended; never blocks. */
     static boolean reap(long pid) {
         return C.waitpid((int) pid, new int[1], WNOHANG) == pid;
-    }
-
-    /** This JVM's pid. */
-    public static long pid() {
-        return C.getpid();
     }
 
     private static boolean send(int target, int signal) {
