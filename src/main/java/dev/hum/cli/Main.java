@@ -102,7 +102,7 @@ public final class Main {
             RuntimeFolder.prepare(SocketPath.runtimeFolder());
             return Optional.empty();
         } catch (RuntimeFolder.UnsafeException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(String.valueOf(e.getMessage()));
         } catch (IOException e) {
             return Optional.empty(); // cannot be made: the journal and the bridge each say what that costs
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@code .env} file: {@code KEY=VALUE} lines with an optional {@code export }, single quotes
@@ -16,7 +17,7 @@ final class DotEnv {
     private DotEnv() {}
 
     /** Parses the file, or {@code text} when given (tests); later keys override earlier ones. */
-    static Map<String, String> parse(ConfigFile file, String text) throws ConfigException {
+    static Map<String, String> parse(ConfigFile file, @Nullable String text) throws ConfigException {
         String content = text != null ? text : file.read();
         var env = new LinkedHashMap<String, String>();
         List<String> lines = content.lines().toList();

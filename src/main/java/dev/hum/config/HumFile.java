@@ -41,8 +41,8 @@ final class HumFile {
 
     private static List<ProcessSpec> processes(Schema schema, Entry entry) throws ConfigException {
         Node value = entry.value();
-        if (value instanceof Node.Scalar s && s.kind() == Kind.NULL
-                || value instanceof Node.Mapping m && m.entries().isEmpty()) {
+        if ((value instanceof Node.Scalar s && s.kind() == Kind.NULL)
+                || (value instanceof Node.Mapping m && m.entries().isEmpty())) {
             Node.Mark at = value instanceof Node.Mapping ? value.mark() : entry.keyMark();
             throw schema.file().error(at, "no processes; expected at least one under 'processes'");
         }

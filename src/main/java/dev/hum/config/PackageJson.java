@@ -33,7 +33,7 @@ final class PackageJson {
         if (pmEntry.isPresent() && pmEntry.get().value() instanceof Node.Scalar s && s.kind() == Kind.STRING) {
             packageManager = Optional.of(s.text());
         }
-        if (scripts.isEmpty() || scripts.get().value() instanceof Node.Scalar s && s.kind() == Kind.NULL) {
+        if (scripts.isEmpty() || (scripts.get().value() instanceof Node.Scalar s && s.kind() == Kind.NULL)) {
             return Optional.empty();
         }
         if (!(scripts.get().value() instanceof Node.Mapping map)) {

@@ -12,7 +12,7 @@ enum PackageManager {
     PNPM("pnpm"),
     BUN("bun");
 
-    // In the order DESIGN.md gives: the first lockfile found decides.
+    // In the order the design (../shared/DESIGN.md) gives: the first lockfile found decides.
     private static final List<Lockfile> LOCKFILES = List.of(
             new Lockfile("bun.lock", BUN),
             new Lockfile("bun.lockb", BUN),

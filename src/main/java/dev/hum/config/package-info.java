@@ -11,4 +11,5 @@
  * <p>Threading: loading runs on the caller's thread and keeps no state between calls. Its results are
  * deeply immutable records and are safe to share between threads without synchronisation.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.config;

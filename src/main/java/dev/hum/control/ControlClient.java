@@ -47,13 +47,6 @@ public final class ControlClient implements ProcessControl {
         return Optional.empty();
     }
 
-    /** Connects to the socket at {@code socket} directly. */
-    public static ControlClient connect(Path socket) throws IOException {
-        ControlClient client = new ControlClient(socket);
-        client.idle.add(client.open());
-        return client;
-    }
-
     /** Whether a live server accepts connections on {@code socket}. */
     static boolean answers(Path socket) {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {

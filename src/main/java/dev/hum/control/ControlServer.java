@@ -72,7 +72,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     static ControlServer listen(ProcessControl control, Path socket, Consumer<String> notes) throws IOException {
-        SocketPath.prepareFolder(socket.getParent());
+        SocketPath.prepareFolder(Objects.requireNonNull(socket.getParent(), "a socket path names its folder"));
         if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             if (ControlClient.answers(socket)) {
                 throw new IOException("another hum is already serving this folder on " + socket);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Set;
 
 /** Where the dashboard of a project folder listens: a socket in a folder only its user may enter. */
@@ -67,7 +68,7 @@ public final class SocketPath {
     public static Journal openJournal(Path runtime, Path projectFolder) {
         Path socket = forProject(runtime, projectFolder);
         String base = socket.getFileName().toString().replaceAll("\\.sock$", "");
-        return Journal.open(socket.getParent(), base);
+        return Journal.open(Objects.requireNonNull(socket.getParent(), "a socket path names its folder"), base);
     }
 
     private static Path realPath(Path folder) {

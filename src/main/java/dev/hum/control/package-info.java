@@ -14,4 +14,5 @@
  * thread, so a slow stop never holds up a status request. Status and log reads go to the lock-free
  * state cells and log buffers; nothing here runs on, or waits for, the render loop.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.control;

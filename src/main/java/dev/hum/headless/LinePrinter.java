@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Copies new log lines of every process to an output stream as {@code name | line}. */
 final class LinePrinter {
@@ -49,6 +50,7 @@ final class LinePrinter {
         return page.gaps().size() + page.lines().size();
     }
 
+    /** Whether a write failed: nobody reads the output any more ({@code hum --headless | head -2}). */
     boolean failed() {
         return out.checkError();
     }
@@ -80,5 +82,5 @@ final class LinePrinter {
     }
 
     /** One line to print, or a gap of {@code missed} lines that the ring overwrote first. */
-    private record Entry(int process, LogLine line, long missed) {}
+    private record Entry(int process, @Nullable LogLine line, long missed) {}
 }

@@ -8,4 +8,5 @@
  * printer's own monitor, which no pump or reader ever takes. A closed standard output (the reader
  * of a pipe gone, seen by a failed write or, while idle, by polling the descriptor) ends the run.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.headless;

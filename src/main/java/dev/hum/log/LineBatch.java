@@ -30,10 +30,6 @@ final class LineBatch {
         return count;
     }
 
-    int bytes() {
-        return size;
-    }
-
     int start(int line) {
         return line == 0 ? 0 : ends[line - 1];
     }
@@ -52,6 +48,7 @@ final class LineBatch {
     }
 
     /** Adds a plain line; the text must already be sanitised. */
+    @SuppressWarnings("EnumOrdinal") // the record format stores the source as its ordinal byte
     void add(Source source, String text) {
         ensure(1 + text.length() * 3);
         data[size++] = (byte) source.ordinal();
@@ -64,6 +61,7 @@ final class LineBatch {
     }
 
     /** Adds a line of {@code len} code points, each with its style. */
+    @SuppressWarnings("EnumOrdinal") // the record format stores the source as its ordinal byte
     void add(Source source, int[] codePoints, long[] styles, int len) {
         int runs = 0;
         int chars = 0;

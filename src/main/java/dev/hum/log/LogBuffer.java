@@ -130,14 +130,6 @@ public final class LogBuffer {
         NEXT.setRelease(this, startSeq);
     }
 
-    public int maxLines() {
-        return maxLines;
-    }
-
-    public long maxBytes() {
-        return maxBytes;
-    }
-
     /** Oldest seq still held (acquire load). */
     public long firstSeq() {
         return (long) FIRST.getAcquire(this);

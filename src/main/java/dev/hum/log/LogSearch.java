@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds lines of a {@link LogBuffer} that match a query, and the matches in a line: plain text ignoring case (the
@@ -40,9 +41,9 @@ public final class LogSearch {
     private final Query compiled;
 
     /** The needle in lower-case ASCII bytes, or null when the byte prefilter does not apply. */
-    private final byte[] folded;
+    private final byte @Nullable [] folded;
 
-    private LogSearch(String query, Query compiled, byte[] folded) {
+    private LogSearch(String query, Query compiled, byte @Nullable [] folded) {
         this.query = query;
         this.compiled = compiled;
         this.folded = folded;
@@ -52,7 +53,7 @@ public final class LogSearch {
     public static LogSearch plain(String needle) {
         Pattern pattern = Pattern.compile(Pattern.quote(needle), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         boolean ascii = !needle.isEmpty() && needle.chars().allMatch(c -> c < 0x80);
-        byte[] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
+        byte @Nullable [] folded = ascii ? needle.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII) : null;
         return new LogSearch(needle, () -> new JdkMatcher(pattern.matcher("")), folded);
     }
 

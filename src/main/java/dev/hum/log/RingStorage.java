@@ -12,7 +12,7 @@ final class RingStorage {
      *
      * A line's record starts at blockStarts[its block] plus the lengths of the lines before it in the block, and
      * it arrived at blockArrivals[its block] + (its index in the block) + its step. A step of STEP_IN_RECORD
-     * means the arrival did not fit and is the record's first eight bytes after the header (LineBatch.ARRIVAL).
+     * means the arrival did not fit and is the record's first eight bytes after the header (LineRecord.ARRIVAL).
      */
 
     /** Lines per block; a power of two. */

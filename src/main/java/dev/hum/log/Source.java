@@ -4,7 +4,7 @@ package dev.hum.log;
 public enum Source {
     STDOUT,
     STDERR,
-    /** hum's own notices, such as "failed to start: ..." or "── run 2 ──". */
+    /** hum's own notices, such as "hum: start #2: npm run dev" or "hum: failed to start: ...". */
     HUM;
 
     private static final Source[] VALUES = values();

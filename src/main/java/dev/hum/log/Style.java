@@ -67,6 +67,7 @@ public final class Style {
         return (style & ~(COLOR_MASK << BG_SHIFT)) | (color(kind, value) << BG_SHIFT);
     }
 
+    @SuppressWarnings("EnumOrdinal") // a style packs its colour kind as the ordinal, into one long
     private static long color(ColorKind kind, int value) {
         int v = kind == ColorKind.DEFAULT ? 0 : value & 0xFFFFFF;
         return ((long) kind.ordinal() << 24) | v;

@@ -12,4 +12,5 @@
  * and notices) serialise among themselves on a lock only writers take; readers never lock and never block a writer,
  * and detect lines the ring overwrote while they were copying them instead of returning torn text.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.log;

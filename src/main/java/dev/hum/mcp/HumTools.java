@@ -178,7 +178,7 @@ final class HumTools {
                     try {
                         return body.apply(ToolArguments.of(name, request.arguments(), accepted));
                     } catch (BadArguments | ControlException e) {
-                        return failed(e.getMessage());
+                        return failed(String.valueOf(e.getMessage()));
                     } catch (RuntimeException e) {
                         // a bug of ours: say so to the model and on stderr, but keep serving
                         System.err.println("hum mcp: " + name + " failed: " + e);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -93,7 +94,7 @@ final class ProtocolInput extends InputStream {
     }
 
     /** The next line with its newline, or null at the end; an oversized line is answered and skipped. */
-    private byte[] nextLine() throws IOException {
+    private byte @Nullable [] nextLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean oversized = false;
         for (int b; (b = raw.read()) >= 0; ) {
@@ -153,7 +154,7 @@ final class ProtocolInput extends InputStream {
         return true;
     }
 
-    private void reply(JsonNode id, int code, String message) throws IOException {
+    private void reply(@Nullable JsonNode id, int code, String message) throws IOException {
         ObjectNode error = Wire.object();
         error.put("code", code);
         error.put("message", message);

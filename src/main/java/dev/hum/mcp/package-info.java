@@ -12,4 +12,5 @@
  * on them; handlers only read lock-free snapshots or wait (boundedly) for a supervisor action, so the
  * dashboard's render loop is never involved. The command's own thread waits for stdin to end.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.mcp;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small file in the runtime folder that names the running hum session and the process groups it
@@ -51,14 +52,15 @@ public final class Journal {
 
     private static final Pattern GROUP = Pattern.compile("group (\\d{1,18}) (\\d{1,20})");
 
-    private final Path file;
-    private final SessionMark mark;
+    private final @Nullable Path file;
+    private final @Nullable SessionMark mark;
     private final List<Recovered> recovered;
     private final Optional<String> problem;
     private final Map<Long, Long> groups = new LinkedHashMap<>(); // guarded by this: pgid -> leader start time
     private boolean closed; // guarded by this
 
-    private Journal(Path file, SessionMark mark, List<Recovered> recovered, Optional<String> problem) {
+    private Journal(
+            @Nullable Path file, @Nullable SessionMark mark, List<Recovered> recovered, Optional<String> problem) {
         this.file = file;
         this.mark = mark;
         this.recovered = List.copyOf(recovered);
@@ -337,6 +339,11 @@ public final class Journal {
 
     /** Writes the whole journal beside it, then renames it over the old one. Caller holds the monitor. */
     private void rewrite() throws IOException {
+        if (file == null || mark == null) {
+            return; // Journal.NONE, or one that could not be written: nothing records
+        }
+        Path file = this.file;
+        SessionMark mark = this.mark;
         StringBuilder text =
                 new StringBuilder(HEADER).append("\nsession ").append(mark.id()).append('\n');
         groups.forEach((pgid, start) ->
@@ -360,6 +367,6 @@ public final class Journal {
 
     @Override
     public String toString() {
-        return file == null ? "Journal[none]" : "Journal[" + file + ", " + mark.id() + "]";
+        return file == null || mark == null ? "Journal[none]" : "Journal[" + file + ", " + mark.id() + "]";
     }
 }

@@ -90,7 +90,8 @@ final class Launcher {
 
     Map<String, String> environmentFor(ProcessSpec spec) {
         Map<String, String> env = new java.util.LinkedHashMap<>(baseEnvironment);
-        // Children write to a pipe, not a terminal; this keeps their colours, as DESIGN.md promises.
+        // Children write to a pipe, not a terminal; this keeps their colours, as the design (../shared/DESIGN.md)
+        // promises.
         env.put("FORCE_COLOR", "1");
         env.putAll(spec.env());
         mark.applyTo(env, spec.name());

@@ -10,6 +10,7 @@ import dev.hum.state.Status;
 import dev.hum.state.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One supervised process across all its runs: its spec, state cell, log, and a control thread on
@@ -48,7 +50,7 @@ final class ManagedProcess {
     private final Executor exits;
     private final ExecutorService control;
 
-    private volatile Run current;
+    private volatile @Nullable Run current;
 
     /**
      * Set once hum shuts down, before its last stop is queued: from then on no action begins a run. Actions
@@ -143,6 +145,7 @@ final class ManagedProcess {
         return ActionResult.failed(spec.name() + " not started: hum is shutting down");
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the exit callback's future has no reader: exited() is the end
     private ActionResult startNow() {
         int run;
         synchronized (transitions) {
@@ -154,7 +157,7 @@ final class ManagedProcess {
             ProcessState starting = cell.update(s -> s.start(Instant.now()));
             if (starting.run() == before) {
                 return ActionResult.ok(
-                        spec.name() + " is already " + starting.statusWord().toLowerCase());
+                        spec.name() + " is already " + starting.statusWord().toLowerCase(Locale.ROOT));
             }
             run = starting.run();
             log.appendNotice("hum: start #" + run + ": " + spec.command().display());
@@ -165,7 +168,7 @@ final class ManagedProcess {
             process = launcher.launch(spec);
         } catch (LaunchException e) {
             log.appendNotice("hum: failed to start: " + e.getMessage());
-            cell.update(s -> s.failedToStart(run, e.getMessage(), Instant.now()));
+            cell.update(s -> s.failedToStart(run, String.valueOf(e.getMessage()), Instant.now()));
             publishLineCount();
             return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
         }
@@ -199,6 +202,7 @@ final class ManagedProcess {
      * last line. A run that already ended, or a run other than the current one, is left alone; so is a STOPPING
      * run unless {@code byStop}, because the stop ends it once its whole tree is gone.
      */
+    @SuppressWarnings("ReferenceEquality") // a refused transition returns its input: identity is the protocol
     private boolean endRun(Run r, Exit exit, String notice, boolean byStop) {
         synchronized (transitions) {
             ProcessState now = cell.get();

@@ -19,8 +19,6 @@ public final class Posix {
 
         int isatty(int fd);
 
-        int getpid();
-
         int getpgrp();
 
         int getsid(int pid);
@@ -147,11 +145,6 @@ public final class Posix {
     /** The user this JVM acts as: the owner that hum's runtime folder and journals must have. */
     public static int effectiveUid() {
         return C.geteuid();
-    }
-
-    /** This JVM's pid. */
-    public static long pid() {
-        return C.getpid();
     }
 
     private static boolean send(int target, int signal) {

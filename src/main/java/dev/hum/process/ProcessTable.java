@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A snapshot of every process on the machine, read from {@code /proc}, to find a tree's members. */
 final class ProcessTable {
@@ -70,7 +71,7 @@ final class ProcessTable {
      * Every live process carrying {@code mark}, for the process {@code name} or, when {@code name}
      * is null, for any process of that session.
      */
-    Set<ProcEntry> marked(SessionMark mark, String name) {
+    Set<ProcEntry> marked(SessionMark mark, @Nullable String name) {
         Set<ProcEntry> found = new LinkedHashSet<>();
         long self = ProcessHandle.current().pid();
         for (ProcEntry e : byPid.values()) {

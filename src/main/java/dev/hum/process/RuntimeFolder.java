@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The folder where hum keeps its journals and the dashboard's socket. In a shared temp folder another
@@ -68,8 +69,8 @@ public final class RuntimeFolder {
      */
     public static void check(Path folder) throws IOException {
         Map<String, Object> attributes = Files.readAttributes(folder, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) attributes.get("mode");
-        int uid = (Integer) attributes.get("uid");
+        int mode = (Integer) Objects.requireNonNull(attributes.get("mode"));
+        int uid = (Integer) Objects.requireNonNull(attributes.get("uid"));
         String fix = "; remove it and start hum again, or set XDG_RUNTIME_DIR to a folder of yours";
         if ((mode & TYPE_MASK) == TYPE_LINK) {
             throw new UnsafeException(folder + " (hum's runtime folder) is a symbolic link, which another user"
@@ -94,8 +95,8 @@ public final class RuntimeFolder {
     static boolean isOwnFile(Path file) {
         try {
             Map<String, Object> attributes = Files.readAttributes(file, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-            return ((Integer) attributes.get("mode") & TYPE_MASK) == TYPE_FILE
-                    && (Integer) attributes.get("uid") == Posix.effectiveUid();
+            return ((Integer) Objects.requireNonNull(attributes.get("mode")) & TYPE_MASK) == TYPE_FILE
+                    && (Integer) Objects.requireNonNull(attributes.get("uid")) == Posix.effectiveUid();
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the processes of one configuration: the single place where the dashboard, the command line
@@ -41,7 +43,7 @@ public final class Supervisor implements AutoCloseable {
     private final Registry registry;
     private final List<Supervised> processes;
     private final Map<String, ManagedProcess> managed;
-    private final MergedLog merged;
+    private final @Nullable MergedLog merged;
     private final AtomicLong arrivalClock = new AtomicLong();
     private final ExecutorService exits = Executors.newCachedThreadPool(runnable -> {
         Thread t = new Thread(runnable, "hum-exit");
@@ -99,7 +101,7 @@ public final class Supervisor implements AutoCloseable {
             if (own != null) {
                 own.note(r.note());
             } else if (!processes.isEmpty()) {
-                managed.get(processes.get(0).name()).note(r.noteElsewhere());
+                Objects.requireNonNull(managed.get(processes.get(0).name())).note(r.noteElsewhere());
             }
         }
     }
@@ -122,7 +124,7 @@ public final class Supervisor implements AutoCloseable {
 
     /** Every process's log merged in arrival order (a configuration always has at least one process). */
     public MergedLog merged() {
-        return merged;
+        return Objects.requireNonNull(merged, "a configuration has at least one process");
     }
 
     /** The names of all processes in display order, for messages. */

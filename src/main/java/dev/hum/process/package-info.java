@@ -16,4 +16,5 @@
  * time, in a {@link dev.hum.process.RuntimeFolder} only its user can write in, so that the next hum
  * stops what a hum killed with SIGKILL left, and nothing that merely reuses one of its pids.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.process;

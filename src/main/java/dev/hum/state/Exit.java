@@ -4,6 +4,7 @@ package dev.hum.state;
 public sealed interface Exit {
 
     /** The run has not ended (or never began). */
+    @SuppressWarnings("ClassInitializationDeadlock") // only NONE creates a None, so None never initialises first
     Exit NONE = new None();
 
     /** No exit yet. */

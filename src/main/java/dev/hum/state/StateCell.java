@@ -33,6 +33,7 @@ public final class StateCell {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ProcessState state;
 
+    @SuppressWarnings("NullAway.Init") // STATE sets the field, which NullAway cannot see
     StateCell(ProcessState initial) {
         STATE.setRelease(this, initial);
     }
@@ -63,6 +64,7 @@ public final class StateCell {
      * Applies {@code transition} by compare-and-set until it is taken or refused, and says which.
      * The transition may run more than once under contention, so it must be pure.
      */
+    @SuppressWarnings("ReferenceEquality") // a refused transition returns its input, and CAS compares identity
     public boolean tryUpdate(UnaryOperator<ProcessState> transition) {
         ProcessState current = get();
         for (; ; ) {

@@ -10,4 +10,5 @@
  * board); writers (pump threads, the supervisor) race only through CAS. Nothing here does I/O or
  * knows about processes, logs or the screen.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.state;

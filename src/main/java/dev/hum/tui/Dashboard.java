@@ -191,8 +191,8 @@ final class Dashboard {
             editPrompt(key);
             return;
         }
-        if (key instanceof MouseAction) {
-            mouse((MouseAction) key);
+        if (key instanceof MouseAction mouseAction) {
+            mouse(mouseAction);
             return;
         }
         Optional<Action> action = KeyMap.actionOf(key);
@@ -264,6 +264,7 @@ final class Dashboard {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
     private void act(String verb, java.util.function.Function<String, CompletableFuture<ActionResult>> action) {
         Optional<String> name = selectedName();
         if (name.isEmpty()) {

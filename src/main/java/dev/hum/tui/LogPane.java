@@ -9,12 +9,14 @@ import dev.hum.log.StyleRuns;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The log on the right: follows the tail of a feed, or stays where the user scrolled it while new
@@ -33,7 +35,9 @@ final class LogPane {
     /** One screen row: a part of a line. */
     private record Row(FeedLine line, int from, int to, boolean first) {}
 
+    @SuppressWarnings("NullAway.Init") // Dashboard calls show() in its constructor, before any other call
     private LogFeed feed;
+
     private boolean follow = true;
     private long anchorPosition;
     private int anchorRow;
@@ -41,12 +45,12 @@ final class LogPane {
     private boolean wrap = true;
 
     private final ExecutorService searches;
-    private LogSearch search;
+    private @Nullable LogSearch search;
     private String query = "";
     private long currentMatch;
     private boolean hasCurrentMatch;
-    private Future<OptionalLong> scan;
-    private Step scanStep;
+    private @Nullable Future<OptionalLong> scan;
+    private Step scanStep = Step.FIRST;
     /** n (+1 each) and N (-1 each) pressed while a scan ran: the steps still to take. */
     private int queuedSteps;
 
@@ -236,7 +240,7 @@ final class LogPane {
 
     private void startScan(Step step, long from) {
         LogFeed scanned = feed;
-        LogSearch searching = search;
+        LogSearch searching = Objects.requireNonNull(search, "a scan needs a search");
         scanStep = step;
         scan = searches.submit(() ->
                 step == Step.NEWER ? scanned.findAtOrAfter(searching, from) : scanned.findAtOrBefore(searching, from));
@@ -268,7 +272,7 @@ final class LogPane {
             return Optional.empty();
         } catch (ExecutionException e) {
             queuedSteps = 0;
-            return Optional.of("search failed: " + e.getCause().getMessage());
+            return Optional.of("search failed: " + e.getCause());
         }
         if (match.isEmpty()) {
             queuedSteps = 0;

@@ -168,7 +168,7 @@ final class ProcessList {
 
     /** Uptime the way people read it: 45s, 12m03s, 3h04m, 2d03h. */
     static String uptime(Duration d) {
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         if (s < 60) {
             return s + "s";
         }

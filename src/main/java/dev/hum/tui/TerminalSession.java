@@ -11,6 +11,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Queue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard on the real terminal: exactly one Lanterna terminal per run, its output buffered so
@@ -32,8 +33,8 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
     private static final int OUTPUT_BUFFER = 256 * 1024;
 
     private final byte[] shellModes; // the terminal's modes before hum touched it
-    private TerminalScreen screen; // guarded by this; null until opened
-    private byte[] dashboardModes; // guarded by this
+    private @Nullable TerminalScreen screen; // guarded by this; null until opened
+    private byte @Nullable [] dashboardModes; // guarded by this
     private boolean restored; // guarded by this
 
     private TerminalSession(byte[] shellModes) {
@@ -124,11 +125,15 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
      */
     @Override
     public boolean suspend() throws IOException {
+        TerminalScreen suspended;
+        byte[] modes;
         synchronized (this) {
-            if (restored) {
+            if (restored || screen == null || dashboardModes == null) {
                 return false;
             }
-            screen.stopScreen(false); // leaves the alternate screen and shows the cursor; keys stay queued
+            suspended = screen;
+            modes = dashboardModes;
+            suspended.stopScreen(false); // leaves the alternate screen and shows the cursor; keys stay queued
             Tty.setModes(shellModes);
         }
         Tty.stopForJobControl();
@@ -136,8 +141,8 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
             if (restored) {
                 return false; // a signal's restore came while hum was stopped
             }
-            Tty.setModes(dashboardModes);
-            screen.startScreen(); // the alternate screen again, and the terminal's size, which may have changed
+            Tty.setModes(modes);
+            suspended.startScreen(); // the alternate screen again, and the terminal's size, which may have changed
             return true;
         }
     }

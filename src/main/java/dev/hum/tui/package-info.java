@@ -11,4 +11,5 @@
  * restore, which a shutdown hook may call from any thread at any moment, waits for the frame in
  * flight and closes the gate for good, so nothing is drawn after it.
  */
+@org.jspecify.annotations.NullMarked
 package dev.hum.tui;

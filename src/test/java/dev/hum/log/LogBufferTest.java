@@ -240,7 +240,8 @@ final class LogBufferTest {
 
     @Test
     void memory_seqLinesTakeUnderOneAndAHalfTimesTheText() {
-        // DESIGN.md §4: stored bytes per line <= 2x the raw text, after 1,000,000 `seq` lines, scrollback 100,000
+        // The design (../shared/DESIGN.md §4): stored bytes per line <= 2x the raw text, after 1,000,000 `seq` lines,
+        // scrollback 100,000
         LogBuffer buffer = new LogBuffer(100_000, 32L << 20);
         OutputDecoder decoder = new OutputDecoder(buffer, Source.STDOUT);
         StringBuilder chunk = new StringBuilder();

@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Finding a process by name and listing "all processes" (each with its current state), for 10 and 100
  * processes: hum's {@code registry} against a locked {@code HashMap} and a {@code ConcurrentHashMap} copied on
- * read. Alone (one thread) and contended (four threads on the same directory). DESIGN.md §4 wants registry
- * lookup under contention ≥ 3× faster than the locked map.
+ * read. Alone (one thread) and contended (four threads on the same directory). The design
+ * (../shared/DESIGN.md §4) wants registry lookup under contention ≥ 3× faster than the locked map.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar 'RegistryBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}
  */

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * State reads with nobody writing: one reader alone, and ten readers of the same holder. DESIGN.md §4 wants
- * hum's {@code cell} at ≤ 1 ns/op and 0 B/op for one reader.
+ * State reads with nobody writing: one reader alone, and ten readers of the same holder. The design
+ * (../shared/DESIGN.md §4) wants hum's {@code cell} at ≤ 1 ns/op and 0 B/op for one reader.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar 'StateReadBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}
  */

@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Readers read while a writer keeps updating the same state (a pump publishing line counts while the screen
  * and agents read), as JMH sample 15 and Caffeine's GetPutBenchmark do it: one {@code @Group}, two readers
- * and one writer by default. DESIGN.md §4 wants {@code cell} reads ≥ 30× faster than {@code rwlock} and
- * ≥ 10× faster than {@code synchronized} here; {@code channel} is measured beside them. Other reader:writer
- * mixes: add {@code -tg R,W}.
+ * and one writer by default. The design (../shared/DESIGN.md §4) wants {@code cell} reads ≥ 30× faster than
+ * {@code rwlock} and ≥ 10× faster than {@code synchronized} here; {@code channel} is measured beside them.
+ * Other reader:writer mixes: add {@code -tg R,W}.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar 'StateReadWriteBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}
  */

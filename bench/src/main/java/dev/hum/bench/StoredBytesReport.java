@@ -6,7 +6,8 @@ import dev.hum.log.Source;
 
 /**
  * Stored bytes per line after a flood of 1,000,000 lines into a {@link LogBuffer} with the default scrollback
- * (100,000 lines, 32 MiB), against the raw text of the lines it holds. DESIGN.md §4 wants ≤ 2× the raw text.
+ * (100,000 lines, 32 MiB), against the raw text of the lines it holds. The design
+ * (../shared/DESIGN.md §4) wants ≤ 2× the raw text.
  * Not a JMH benchmark: it measures a size, not a time, and prints one report per line shape.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar dev.hum.bench.StoredBytesReport}

@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * One state update with nobody competing, written as {@code Pump} writes it: a capturing lambda that sets the
- * new line count. {@code cell} is hum's compare-and-set; the others do the same under a lock. DESIGN.md §4 wants
- * ≤ 40 ns/op and one allocation (the new 72-byte {@code ProcessState}) for {@code cell}.
+ * new line count. {@code cell} is hum's compare-and-set; the others do the same under a lock. The design
+ * (../shared/DESIGN.md §4) wants ≤ 40 ns/op and one allocation (the new 72-byte {@code ProcessState}) for
+ * {@code cell}.
  *
  * <p>Run: {@code java -jar bench/target/benchmarks.jar 'UpdateBenchmark' -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}
  */

@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks that check hum's design targets (DESIGN.md section 4): lock-free state reads and
+ * JMH benchmarks that check hum's design targets (../shared/DESIGN.md section 4): lock-free state reads and
  * compare-and-set updates against locked and channel-style holders, the registry against locked and
  * copied maps, and the log path (pump throughput, tail read, search, stored bytes per line).
  *
