@@ -3,7 +3,7 @@
  * scripts of a {@code package.json}, a {@code Procfile} with its {@code .env}, or the built-in demo.
  *
  * <p>{@link dev.hum.config.ConfigLoader} is the entry point; the command line calls it once at start
- * (and again on a reload) and hands the resulting {@link dev.hum.config.ProjectConfig} to the
+ * and hands the resulting {@link dev.hum.config.ProjectConfig} to the
  * supervisor. Nothing here starts a process. Every problem with the user's files surfaces as a
  * {@link dev.hum.config.ConfigException} whose message names {@code file:line:column} and what was
  * expected; no other exception escapes a load.

@@ -3,7 +3,8 @@
  * output into its {@link dev.hum.log.LogBuffer}, and stops its whole process tree.
  *
  * <p>{@link dev.hum.process.Supervisor} is the only entry point for the dashboard, the control
- * socket and the command line. Lifecycle actions (start, stop, restart) of one process run in order
+ * socket and the command line. Each process is one {@link dev.hum.process.Supervised} handle (its
+ * id, spec, state cell and log), which every reader takes; nothing is matched by index across lists. Lifecycle actions (start, stop, restart) of one process run in order
  * on that process's own control thread, so a burst of restarts cannot interleave; actions of
  * different processes run in parallel. Each output stream has its own pump thread. State changes are
  * published only through {@link dev.hum.state.StateCell} transitions; nothing here takes a lock that

@@ -6,7 +6,9 @@
  * and every piece of UI state ({@link dev.hum.tui.Dashboard} and what it holds); a second thread
  * only reads keys from the terminal and hands them over through a queue. Process state and logs are
  * read without locks; the dashboard changes processes only by asking the {@link
- * dev.hum.process.Supervisor}, whose actions return at once. {@link dev.hum.tui.TerminalSession}
+ * dev.hum.process.Supervisor}, whose actions return at once. Searches of the log pane run on one
+ * worker thread of their own ({@link dev.hum.tui.LogPane}), so a deep scrollback never stalls a frame
+ * or {@code q}; the render thread takes their results. {@link dev.hum.tui.TerminalSession}
  * owns the real terminal (its modes, the alternate screen) and a gate that every frame passes: its
  * restore, which a shutdown hook may call from any thread at any moment, waits for the frame in
  * flight and closes the gate for good, so nothing is drawn after it.
