@@ -13,7 +13,6 @@ import dev.hum.config.StopSignal;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
-import dev.hum.state.StateCell;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
 import java.time.Duration;
@@ -22,24 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Children that make it hard: floods, giant lines, huge environments, instant exits. */
 final class HardInputTest {
 
     private Supervisor supervisor;
 
-    @AfterEach
-    void stopEverything() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-    }
-
-    private StateCell cell(String name) {
-        return supervisor.registry().find(name).orElseThrow();
-    }
+    @RegisterExtension
+    final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
 
     @Test
     void flood_tenProcessesAtOnceStayWithinScrollbackAndCountEveryLine() throws Exception {
@@ -50,7 +41,7 @@ final class HardInputTest {
         supervisor = new Supervisor(new ProjectConfig(Specs.TMP, Origin.HUM_FILE, specs, new Settings(1000, 30)));
         supervisor.startWanted(List.of()).forEach(CompletableFuture::join);
         for (ProcessSpec spec : specs) {
-            ProcessState end = Await.state(cell(spec.name()), spec.name(), s -> s.status() == Status.EXITED);
+            ProcessState end = Await.state(run.cell(spec.name()), spec.name(), s -> s.status() == Status.EXITED);
             LogBuffer log = supervisor.find(spec.name()).orElseThrow().log();
             // the start notice, 200,000 lines, the exit notice
             assertEquals(200_002, end.lines(), spec.name());
@@ -65,7 +56,7 @@ final class HardInputTest {
         supervisor = new Supervisor(
                 Specs.config(Specs.shell("giant", "head -c 1073741824 /dev/zero | tr '\\000' a; echo; echo after")));
         supervisor.start("giant").get(10, TimeUnit.SECONDS);
-        ProcessState end = Await.state(cell("giant"), "giant to end", s -> s.status() == Status.EXITED);
+        ProcessState end = Await.state(run.cell("giant"), "giant to end", s -> s.status() == Status.EXITED);
         LogBuffer log = supervisor.find("giant").orElseThrow().log();
         List<LogLine> lines = log.readFrom(log.firstSeq(), 10).lines();
         LogLine cut = lines.get(1);
@@ -88,17 +79,17 @@ final class HardInputTest {
                 StopSignal.TERM,
                 Duration.ofSeconds(5))));
         ActionResult result = supervisor.start("bloated").get(10, TimeUnit.SECONDS);
-        assertEquals(Status.FAILED, cell("bloated").get().status(), result.message());
+        assertEquals(Status.FAILED, run.cell("bloated").get().status(), result.message());
         assertTrue(
-                cell("bloated").get().reason().contains("cannot start"),
-                cell("bloated").get().reason());
+                run.cell("bloated").get().reason().contains("cannot start"),
+                run.cell("bloated").get().reason());
     }
 
     @Test
     void restart_thousandInstantExitsInARowStayResponsiveAndLeakNoThreads() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("crashy", "exit 1"), Specs.shell("other", "sleep 300")));
         supervisor.start("crashy").get(10, TimeUnit.SECONDS);
-        Await.state(cell("crashy"), "first exit", s -> s.status() == Status.FAILED);
+        Await.state(run.cell("crashy"), "first exit", s -> s.status() == Status.FAILED);
         int threadsBefore = Thread.activeCount();
         List<CompletableFuture<ActionResult>> restarts = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
@@ -107,11 +98,11 @@ final class HardInputTest {
         // Another process is not held up behind the burst: each has its own control thread. Checked by order,
         // not by time: "other" runs while the burst (a thousand forks, seconds) is still going.
         assertTrue(supervisor.start("other").get(60, TimeUnit.SECONDS).ok());
-        assertEquals(Status.RUNNING, cell("other").get().status());
+        assertEquals(Status.RUNNING, run.cell("other").get().status());
         assertFalse(restarts.get(restarts.size() - 1).isDone(), "other waited for the whole burst");
         CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
         ProcessState end =
-                Await.state(cell("crashy"), "last exit", s -> !s.status().isLive());
+                Await.state(run.cell("crashy"), "last exit", s -> !s.status().isLive());
         assertEquals(1001, end.run());
         assertEquals("FAILED 1", end.statusWord());
         Poll.until("pump and exit threads to finish", () -> Thread.activeCount() <= threadsBefore + 4);

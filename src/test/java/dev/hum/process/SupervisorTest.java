@@ -21,25 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class SupervisorTest {
 
     private Supervisor supervisor;
 
-    @AfterEach
-    void stopEverything() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-    }
-
-    private StateCell cell(String name) {
-        return supervisor.registry().find(name).orElseThrow();
-    }
+    @RegisterExtension
+    final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
 
     private List<String> lines(String name) {
         LogBuffer log = supervisor.find(name).orElseThrow().log();
@@ -52,7 +44,7 @@ final class SupervisorTest {
     void start_capturesStdoutStderrAndExitCode() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("job", "echo hello; echo oops >&2; exit 3")));
         supervisor.start("job").get(10, TimeUnit.SECONDS);
-        ProcessState end = Await.state(cell("job"), "job to end", s -> s.status() == Status.FAILED);
+        ProcessState end = Await.state(run.cell("job"), "job to end", s -> s.status() == Status.FAILED);
         assertEquals("FAILED 3", end.statusWord());
         LogBuffer log = supervisor.find("job").orElseThrow().log();
         List<LogLine> all = log.readFrom(log.firstSeq(), 100).lines();
@@ -71,7 +63,7 @@ final class SupervisorTest {
         for (int i = 0; i < 20; i++) {
             supervisor = new Supervisor(Specs.config(Specs.shell("job", "echo hello; exit 3")));
             supervisor.start("job").get(10, TimeUnit.SECONDS);
-            StateCell cell = cell("job");
+            StateCell cell = run.cell("job");
             ProcessState end;
             while ((end = cell.get()).status().isLive()) {
                 Thread.onSpinWait(); // no pause: the point is to see the very first ended state
@@ -89,14 +81,15 @@ final class SupervisorTest {
         supervisor.start("ok").get(10, TimeUnit.SECONDS);
         assertEquals(
                 "EXITED 0",
-                Await.state(cell("ok"), "exit", s -> !s.status().isLive()).statusWord());
+                Await.state(run.cell("ok"), "exit", s -> !s.status().isLive()).statusWord());
     }
 
     @Test
     void start_deathBySignalIsReportedByName() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("crash", "kill -SEGV $$")));
         supervisor.start("crash").get(10, TimeUnit.SECONDS);
-        ProcessState end = Await.state(cell("crash"), "crash", s -> !s.status().isLive());
+        ProcessState end =
+                Await.state(run.cell("crash"), "crash", s -> !s.status().isLive());
         assertEquals("KILLED SIGSEGV", end.statusWord());
     }
 
@@ -112,7 +105,7 @@ final class SupervisorTest {
                 Duration.ofSeconds(5));
         supervisor = new Supervisor(Specs.config(spec));
         supervisor.start("env").get(10, TimeUnit.SECONDS);
-        Await.state(cell("env"), "exit", s -> s.status() == Status.EXITED);
+        Await.state(run.cell("env"), "exit", s -> s.status() == Status.EXITED);
         assertTrue(lines("env").contains("1 hi"), () -> lines("env").toString());
     }
 
@@ -120,11 +113,11 @@ final class SupervisorTest {
     void start_whileRunningDoesNothingAndSaysSo() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("sleeper", "sleep 300")));
         supervisor.start("sleeper").get(10, TimeUnit.SECONDS);
-        long pid = cell("sleeper").get().pid();
+        long pid = run.cell("sleeper").get().pid();
         ActionResult again = supervisor.start("sleeper").get(10, TimeUnit.SECONDS);
         assertTrue(again.message().contains("already running"), again.message());
-        assertEquals(1, cell("sleeper").get().run());
-        assertEquals(pid, cell("sleeper").get().pid());
+        assertEquals(1, run.cell("sleeper").get().run());
+        assertEquals(pid, run.cell("sleeper").get().pid());
     }
 
     @Test
@@ -134,7 +127,7 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(Specs.shell("leader", "sleep 300")));
         for (int i = 0; i < 30; i++) {
             supervisor.restart("leader").get(20, TimeUnit.SECONDS);
-            ProcessState s = cell("leader").get();
+            ProcessState s = run.cell("leader").get();
             ProcEntry entry = ProcEntry.read(s.pid()).orElseThrow();
             assertEquals(s.pid(), entry.pgid(), "process group of run " + s.run());
             assertEquals(s.pid(), entry.sid(), "session of run " + s.run());
@@ -178,7 +171,7 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(Specs.argv("ghost", Specs.TMP, "no-such-binary-hum-test")));
         ActionResult result = supervisor.start("ghost").get(10, TimeUnit.SECONDS);
         assertFalse(result.ok());
-        ProcessState s = cell("ghost").get();
+        ProcessState s = run.cell("ghost").get();
         assertEquals(Status.FAILED, s.status());
         assertTrue(s.reason().contains("command not found: no-such-binary-hum-test"), s.reason());
         assertTrue(lines("ghost").stream().anyMatch(l -> l.contains("failed to start: command not found")));
@@ -188,7 +181,7 @@ final class SupervisorTest {
     void start_missingFolderFailsWithReason(@TempDir Path dir) throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.argv("lost", dir.resolve("nope"), "true")));
         assertFalse(supervisor.start("lost").get(10, TimeUnit.SECONDS).ok());
-        assertTrue(cell("lost").get().reason().contains("working folder does not exist"));
+        assertTrue(run.cell("lost").get().reason().contains("working folder does not exist"));
     }
 
     @Test
@@ -197,8 +190,8 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(Specs.argv("noexec", dir, "./run.sh")));
         assertFalse(supervisor.start("noexec").get(10, TimeUnit.SECONDS).ok());
         assertTrue(
-                cell("noexec").get().reason().contains("not executable"),
-                cell("noexec").get().reason());
+                run.cell("noexec").get().reason().contains("not executable"),
+                run.cell("noexec").get().reason());
         assertTrue(Files.exists(script));
     }
 
@@ -206,7 +199,8 @@ final class SupervisorTest {
     void start_shellCommandNotFoundShowsShellMessage() throws Exception {
         supervisor = new Supervisor(Specs.config(Specs.shell("typo", "no-such-command-hum-test")));
         supervisor.start("typo").get(10, TimeUnit.SECONDS);
-        ProcessState s = Await.state(cell("typo"), "exit", st -> !st.status().isLive());
+        ProcessState s =
+                Await.state(run.cell("typo"), "exit", st -> !st.status().isLive());
         assertEquals("FAILED 127", s.statusWord());
         assertTrue(lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> lines("typo")
                 .toString());
@@ -225,7 +219,7 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(Specs.shell("idle", "true")));
         ActionResult r = supervisor.stop("idle").get(10, TimeUnit.SECONDS);
         assertTrue(r.message().contains("not running"), r.message());
-        assertEquals(Status.NOT_STARTED, cell("idle").get().status());
+        assertEquals(Status.NOT_STARTED, run.cell("idle").get().status());
     }
 
     @Test
@@ -233,7 +227,7 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(Specs.shell("web", "sleep 300")));
         supervisor.start("web").get(10, TimeUnit.SECONDS);
         supervisor.stop("web").get(20, TimeUnit.SECONDS);
-        ProcessState s = cell("web").get();
+        ProcessState s = run.cell("web").get();
         assertEquals(Status.STOPPED, s.status());
         assertEquals("STOPPED", s.statusWord());
         assertTrue(lines("web").stream().anyMatch(l -> l.contains("stopped with SIGTERM")));
@@ -247,7 +241,7 @@ final class SupervisorTest {
         var stop = supervisor.stop("quick");
         start.get(10, TimeUnit.SECONDS);
         stop.get(20, TimeUnit.SECONDS);
-        ProcessState s = cell("quick").get();
+        ProcessState s = run.cell("quick").get();
         assertTrue(s.status() == Status.STOPPED || s.status() == Status.NOT_STARTED, s.toString());
         assertEquals(List.of(), Leftovers.find(token));
     }

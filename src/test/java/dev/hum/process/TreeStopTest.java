@@ -8,7 +8,6 @@ import dev.hum.config.ProcessSpec;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
-import dev.hum.state.StateCell;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
 import java.nio.file.Files;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stopping whole trees of real processes, checked by pid the way a person would check with ps. */
@@ -28,16 +27,8 @@ final class TreeStopTest {
 
     private Supervisor supervisor;
 
-    @AfterEach
-    void stopEverything() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-    }
-
-    private StateCell cell(String name) {
-        return supervisor.registry().find(name).orElseThrow();
-    }
+    @RegisterExtension
+    final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
 
     private String log(String name) {
         LogBuffer log = supervisor.find(name).orElseThrow().log();
@@ -57,7 +48,7 @@ final class TreeStopTest {
         supervisor.start("tree").get(10, TimeUnit.SECONDS);
         Poll.until("all five processes to start", () -> Leftovers.find(t).size() >= 5);
         supervisor.stop("tree").get(30, TimeUnit.SECONDS);
-        assertEquals(Status.STOPPED, cell("tree").get().status());
+        assertEquals(Status.STOPPED, run.cell("tree").get().status());
         assertEquals(List.of(), Leftovers.find(t));
     }
 
@@ -73,7 +64,7 @@ final class TreeStopTest {
         assertTrue(result.message().contains("killed with SIGKILL"), result.message());
         assertTrue(
                 log("stubborn").contains("did not stop within 700ms of SIGTERM: killed with SIGKILL"), log("stubborn"));
-        assertEquals(Status.STOPPED, cell("stubborn").get().status());
+        assertEquals(Status.STOPPED, run.cell("stubborn").get().status());
         assertEquals(List.of(), Leftovers.find(t));
     }
 
@@ -84,7 +75,7 @@ final class TreeStopTest {
         String script = "setsid sh -c 'sleep 304; true' & echo started; wait";
         supervisor = new Supervisor(Specs.config(Specs.tagged("escaper", script, t)));
         supervisor.start("escaper").get(10, TimeUnit.SECONDS);
-        long leader = cell("escaper").get().pid();
+        long leader = run.cell("escaper").get().pid();
         Poll.until("a grandchild in a group of its own", () -> Leftovers.find(t).stream()
                 .anyMatch(
                         pid -> ProcEntry.read(pid).map(e -> e.pgid() != leader).orElse(false)));
@@ -102,7 +93,7 @@ final class TreeStopTest {
             restarts.add(supervisor.restart("bouncy"));
         }
         CompletableFuture.allOf(restarts.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        ProcessState s = cell("bouncy").get();
+        ProcessState s = run.cell("bouncy").get();
         assertEquals(Status.RUNNING, s.status());
         assertEquals(101, s.run());
         assertEquals(100, s.restarts());
@@ -162,7 +153,7 @@ final class TreeStopTest {
         List<Long> tree = Leftovers.find(t);
         assertTrue(tree.size() >= 3, "npm, node server.js and its worker (sh may exec node): " + tree);
         ActionResult stopped = supervisor.stop("dev").get(30, TimeUnit.SECONDS);
-        assertEquals(Status.STOPPED, cell("dev").get().status(), stopped.message());
+        assertEquals(Status.STOPPED, run.cell("dev").get().status(), stopped.message());
         assertEquals(List.of(), Leftovers.find(t), "left behind after " + stopped.message());
     }
 }
