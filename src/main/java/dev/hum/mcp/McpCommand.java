@@ -79,6 +79,7 @@ public final class McpCommand {
                 err.println(e.getMessage());
                 return CONFIG_ERROR;
             }
+            config.notices().forEach(err::println);
             control = new LocalControl(new Supervisor(config), true);
             err.println("hum mcp: no dashboard runs for " + project + "; supervising " + config.source() + " ("
                     + config.processes().size() + " processes, none started until asked)");
