@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -68,7 +69,15 @@ final class TreeReader {
             }
         } catch (YamlEngineException e) {
             // From the first pass over the anchors: the engine Jackson wraps, with the same message.
-            throw syntaxError(file, syntax, String.valueOf(e.getMessage()), 0, 0);
+            var at = e instanceof MarkedYamlEngineException marked
+                    ? marked.getProblemMark()
+                    : Optional.<org.snakeyaml.engine.v2.exceptions.Mark>empty();
+            throw syntaxError(
+                    file,
+                    syntax,
+                    String.valueOf(e.getMessage()),
+                    at.map(m -> m.getLine() + 1).orElse(0),
+                    at.map(m -> m.getColumn() + 1).orElse(0));
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();

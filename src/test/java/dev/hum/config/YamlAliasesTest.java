@@ -169,4 +169,12 @@ final class YamlAliasesTest {
                 new Command.Shell("echo '*not an alias*'"),
                 process(config, "web").command());
     }
+
+    @Test
+    void parse_syntaxErrorSeenFirstByTheAnchorPassReadsAsWithoutAliases() {
+        // With a '*' the engine's own pass meets the error before Jackson does; the message must not change.
+        for (String broken : List.of("a: b: c", "processes: [1, }", "- a\nb: c")) {
+            assertEquals(yamlError(broken + "\n# x"), yamlError(broken + "\n# *x"), broken);
+        }
+    }
 }
