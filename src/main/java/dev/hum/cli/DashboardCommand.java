@@ -28,7 +28,7 @@ final class DashboardCommand {
         }
         Supervisor supervisor = Startup.supervisor(config, err);
         // While the dashboard owns the terminal nothing else may write to it: the bridge's notes go to the status line.
-        Queue<String> notes = new ConcurrentLinkedQueue<>();
+        Queue<String> notes = new ConcurrentLinkedQueue<>(config.notices());
         Optional<ControlServer> bridge = openBridge(supervisor, config, notes, err);
         TerminalSession session;
         try {

@@ -54,6 +54,7 @@ public final class Main {
             err.println(e.getMessage());
             return USAGE_ERROR;
         }
+        config.notices().forEach(err::println);
         Set<String> known = new LinkedHashSet<>();
         config.processes().forEach(p -> known.add(p.name()));
         for (String name : arguments.names()) {

@@ -23,7 +23,7 @@ public final class ConfigException extends Exception {
         this.problem = problem;
     }
 
-    private static String format(String file, int line, int column, String problem) {
+    static String format(String file, int line, int column, String problem) {
         var sb = new StringBuilder(file);
         if (line > 0) {
             sb.append(':').append(line);

@@ -1,6 +1,7 @@
 package dev.hum.config;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class ConfigLoader {
             }
             List<Path> humFiles = HUM_FILES.stream()
                     .map(folder::resolve)
-                    .filter(Files::isRegularFile)
+                    .filter(ConfigLoader::present)
                     .toList();
             if (humFiles.size() > 1) {
                 ConfigFile first = ConfigFile.of(humFiles.get(0).normalize());
@@ -40,17 +41,17 @@ public final class ConfigLoader {
                                         .toList() + " in the same folder; keep one, or choose with -c FILE");
             }
             if (humFiles.size() == 1) {
-                return load(humFiles.get(0).normalize());
+                return loadFile(humFiles.get(0).normalize());
             }
             Path packageJson = folder.resolve("package.json").normalize();
-            if (Files.isRegularFile(packageJson)) {
+            if (present(packageJson)) {
                 var config = PackageJson.load(ConfigFile.of(packageJson));
                 if (config.isPresent()) {
                     return config.get();
                 }
             }
             Path procfile = folder.resolve("Procfile").normalize();
-            if (Files.isRegularFile(procfile)) {
+            if (present(procfile)) {
                 return Procfile.load(ConfigFile.of(procfile));
             }
             return Demo.load(folder);
@@ -66,11 +67,24 @@ public final class ConfigLoader {
      * discovered as above.
      */
     public static ProjectConfig load(Path file) throws ConfigException {
+        if (Files.isDirectory(file)) {
+            return discover(file);
+        }
+        return loadFile(file);
+    }
+
+    /**
+     * Whether discovery takes this name as the project's configuration. Anything there counts, not
+     * only a regular file: a folder, FIFO or broken link named hum.yaml is a mistake to report (by
+     * {@link ConfigFile#read}), never a reason to fall back to the next source or the demo.
+     */
+    private static boolean present(Path path) {
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private static ProjectConfig loadFile(Path file) throws ConfigException {
         ConfigFile config = ConfigFile.of(file);
         try {
-            if (Files.isDirectory(file)) {
-                return discover(file);
-            }
             String name = file.getFileName() == null ? "" : file.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
             if (name.equals("package.json")) {

@@ -10,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Turns the {@code scripts} of a package.json into processes run as {@code <pm> run <script>}. They
- * are listed but not started: a package.json mixes servers with one-off tasks like build and lint.
+ * are listed but not started: a package.json mixes servers with one-off tasks like build and lint. A
+ * script whose name cannot be a process name ({@link ProcessName#scriptProblem}) is left out with a
+ * notice; the file belongs to npm, so one odd script must not stop hum from running the others.
  */
 final class PackageJson {
     private PackageJson() {}
@@ -43,19 +45,34 @@ final class PackageJson {
             return Optional.empty();
         }
         PackageManager pm = PackageManager.detect(packageManager, file.folder());
-        return Optional.of(
-                new ProjectConfig(file.path(), Origin.PACKAGE_JSON, processes(schema, map, pm), Settings.DEFAULTS));
+        var leftOut = new ArrayList<LeftOut>();
+        List<ProcessSpec> specs = processes(schema, map, pm, leftOut);
+        if (specs.isEmpty()) {
+            // Every script was left out: an error, rather than a fall-through to a Procfile or the demo.
+            LeftOut first = leftOut.get(0);
+            String more = leftOut.size() > 1 ? " (and " + (leftOut.size() - 1) + " more like it)" : "";
+            throw file.error(first.at(), "no script hum can run; " + first.why() + more);
+        }
+        List<String> notices =
+                leftOut.stream().map(s -> file.notice(s.at(), s.why())).toList();
+        return Optional.of(new ProjectConfig(file.path(), Origin.PACKAGE_JSON, specs, Settings.DEFAULTS, notices));
     }
 
-    private static List<ProcessSpec> processes(Schema schema, Node.Mapping scripts, PackageManager pm)
-            throws ConfigException {
+    /** A script that cannot be a process, where its name is written, and why. */
+    private record LeftOut(Node.Mark at, String why) {}
+
+    private static List<ProcessSpec> processes(
+            Schema schema, Node.Mapping scripts, PackageManager pm, List<LeftOut> leftOut) throws ConfigException {
         ConfigFile file = schema.file();
         var specs = new ArrayList<ProcessSpec>();
         var seen = new HashMap<String, Entry>();
         for (Entry script : scripts.entries()) {
-            var bad = ProcessName.problem(script.key());
+            var bad = ProcessName.scriptProblem(script.key());
             if (bad.isPresent()) {
-                throw file.error(script.keyMark(), bad.get() + " (script names become process names)");
+                leftOut.add(new LeftOut(
+                        script.keyMark(),
+                        "left out script '" + ProcessName.printable(script.key()) + "': " + bad.get()));
+                continue;
             }
             Entry first = seen.putIfAbsent(script.key(), script);
             if (first != null) {

@@ -1,6 +1,7 @@
 package dev.hum.config;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ final class Procfile {
 
     static ProjectConfig load(ConfigFile file) throws ConfigException {
         var dotEnvPath = file.folder().resolve(".env");
-        Map<String, String> env = Files.exists(dotEnvPath)
+        // Anything named .env counts (a folder, a broken link): ConfigFile.read says what is wrong with it.
+        Map<String, String> env = Files.exists(dotEnvPath, LinkOption.NOFOLLOW_LINKS)
                 ? DotEnv.parse(ConfigFile.of(file.path().resolveSibling(".env")), null)
                 : Map.of();
         return parse(file, file.read(), env);

@@ -96,6 +96,7 @@ public final class McpCommand {
                 err.println(e.getMessage());
                 return CONFIG_ERROR;
             }
+            config.notices().forEach(err::println);
             // Supervising its own processes, it keeps the journal a dashboard keeps: a later hum stops
             // what this one leaves if it is killed, and this one stops what a killed one left.
             Journal journal = SocketPath.openJournal(runtimeFolder, folderOf(config));

@@ -347,8 +347,12 @@ final class Dashboard {
         for (ActionResult r = results.poll(); r != null; r = results.poll()) {
             say(r.message());
         }
+        StringBuilder noted = new StringBuilder();
         for (String note = notes.poll(); note != null; note = notes.poll()) {
-            say(note);
+            noted.append(noted.length() == 0 ? "" : " · ").append(note);
+        }
+        if (noted.length() > 0) {
+            say(noted.toString());
         }
         pane.searchDone().ifPresent(this::say);
         drawnChanges = supervisor.registry().changes();

@@ -229,4 +229,29 @@ final class HumFileTest {
                 .get(0);
         assertEquals(dir.resolve("web").toAbsolutePath().normalize(), abs.cwd());
     }
+
+    @Test
+    void parse_deepNestingIsAPositionedErrorInHumsWords() {
+        // Far past Jackson's own limit (500), whose message named StreamReadConstraints and no position.
+        String deepYaml = "processes:\n  web:\n    cmd: " + "[".repeat(600) + "]".repeat(600) + "\n";
+        var yamlError = assertThrows(ConfigException.class, () -> yaml(deepYaml));
+        assertEquals("hum.yaml:3:107: nested too deeply (more than 100 levels)", yamlError.getMessage());
+
+        String deepJson = "{\"processes\": {\"web\": {\"env\": " + "{\"a\": ".repeat(600) + "1" + "}".repeat(603);
+        var jsonError = assertThrows(ConfigException.class, () -> json(deepJson));
+        assertEquals(
+                "hum.json:1:" + (31 + 6 * 97) + ": nested too deeply (more than 100 levels)", jsonError.getMessage());
+    }
+
+    @Test
+    void parse_jacksonLimitsArePositionedAndNameNoJavaClass() {
+        String longNumber = "1".repeat(1001);
+        var e = assertThrows(
+                ConfigException.class,
+                () -> yaml("processes: {web: {cmd: x}}\nsettings:\n  fps: " + longNumber + "\n"));
+        assertEquals(3, e.line(), e.getMessage());
+        assertTrue(e.column() > 0, e.getMessage());
+        assertFalse(e.getMessage().contains("StreamReadConstraints"), e.getMessage());
+        assertEquals("too large: number value length (1001) exceeds the maximum allowed (1000)", e.problem());
+    }
 }

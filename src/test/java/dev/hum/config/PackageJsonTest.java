@@ -105,6 +105,50 @@ final class PackageJsonTest {
                 error("{\"scripts\": {\"dev\": \"x\",\n  \"dev\": \"y\"}}"));
     }
 
+    @Test
+    void parse_scriptNameWithASpaceIsAProcessOfThatName() throws ConfigException {
+        ProjectConfig config = parse("{\"scripts\": {\"dev\": \"vite\", \"weird name\": \"echo hi\", \"-x\": \"y\"}}")
+                .orElseThrow();
+        assertEquals(
+                List.of("dev", "weird name", "-x"),
+                config.processes().stream().map(ProcessSpec::name).toList());
+        assertEquals(
+                new Command.Argv(List.of("npm", "run", "weird name")),
+                config.process("weird name").orElseThrow().command());
+        assertEquals(List.of(), config.notices());
+    }
+
+    @Test
+    void parse_scriptThatCannotBeAProcessIsLeftOutWithAPositionedNotice() throws ConfigException {
+        String text = "{\"scripts\": {\n"
+                + "  \"dev\": \"vite\",\n"
+                + "  \"beep\\u0007\": \"x\",\n"
+                + "  \"rtl\\u202Eevil\": \"x\",\n"
+                + "  \" padded\": \"x\",\n"
+                + "  \"" + "n".repeat(65) + "\": \"x\",\n"
+                + "  \"build\": \"vite build\"}}";
+        ProjectConfig config = parse(text).orElseThrow();
+        assertEquals(
+                List.of("dev", "build"),
+                config.processes().stream().map(ProcessSpec::name).toList());
+        assertEquals(
+                List.of(
+                        "package.json:3:3: left out script 'beep\\x07': its name has the invisible character U+0007",
+                        "package.json:4:3: left out script 'rtl\\u202Eevil': its name has the invisible character U+202E",
+                        "package.json:5:3: left out script ' padded': its name starts or ends with a space",
+                        "package.json:6:3: left out script '" + "n".repeat(65)
+                                + "': its name is longer than 64 characters"),
+                config.notices());
+    }
+
+    @Test
+    void parse_whenEveryScriptIsLeftOutThatIsAnError() {
+        assertEquals(
+                "package.json:1:14: no script hum can run; left out script '\\x1b[2J': its name has the invisible"
+                        + " character U+001B (and 1 more like it)",
+                error("{\"scripts\": {\"\\u001b[2J\": \"x\", \"\": \"y\"}}"));
+    }
+
     private String error(String text) {
         return assertThrows(ConfigException.class, () -> parse(text)).getMessage();
     }
