@@ -19,11 +19,8 @@ interface ProcessDirectory {
 
     /** The directory a benchmark's {@code kind} parameter names, holding {@code names} in that order. */
     static ProcessDirectory of(String kind, List<String> names) {
-        Registry registry = new Registry();
-        List<StateCell> cells = new ArrayList<>();
-        for (String name : names) {
-            cells.add(registry.add(name));
-        }
+        Registry registry = new Registry(names);
+        List<StateCell> cells = new ArrayList<>(registry.board().cells());
         return switch (kind) {
             case "registry" -> new RegistryDirectory(registry);
             case "lockedHashMap" -> new LockedDirectory(names, cells);
@@ -32,7 +29,7 @@ interface ProcessDirectory {
         };
     }
 
-    /** hum's way: one volatile load of an immutable board. */
+    /** hum's way: an immutable board of cells, fixed at start. */
     final class RegistryDirectory implements ProcessDirectory {
         private final Registry registry;
 
