@@ -56,7 +56,7 @@ final class LineBuilder {
         }
         codePoints[col] = cp;
         styles[col++] = style;
-        cells += CellWidth.of(cp);
+        cells += cp < 0x7F ? 1 : CellWidth.of(cp); // ASCII inline: put runs for every character of a flood
         bytes = after;
         len = Math.max(len, col);
     }
