@@ -127,6 +127,15 @@ public final class Supervisor implements AutoCloseable {
         return Objects.requireNonNull(merged, "a configuration has at least one process");
     }
 
+    /**
+     * True while a process's output is still open although its run may have ended: what its leader started still
+     * writes, and its lines still arrive in its log.
+     */
+    public boolean outputOpen(String name) {
+        ManagedProcess p = managed.get(name);
+        return p != null && p.outputOpen();
+    }
+
     /** The names of all processes in display order, for messages. */
     public String knownNames() {
         return String.join(", ", processes.stream().map(Supervised::name).toList());
