@@ -295,6 +295,28 @@ final class ManagedProcess {
         return ActionResult.ok(spec.name() + " " + how);
     }
 
+    /**
+     * Writes {@code bytes} to the newest run's stdin without blocking: whoever calls (the render thread, a
+     * connection thread) is back within microseconds, and a pipe that is full or closed is said so.
+     */
+    ActionResult sendInput(byte[] bytes) {
+        Run r = current;
+        if (r == null) {
+            return ActionResult.failed(spec.name() + " has not been started: nothing reads its input");
+        }
+        return switch (r.pipes().send(bytes)) {
+            case WRITTEN -> ActionResult.ok("sent " + bytes.length + " bytes to " + spec.name() + "'s input");
+            case FULL ->
+                ActionResult.failed(spec.name() + " is not reading its input: the pipe is full,"
+                        + " so the line was not sent whole");
+            case CLOSED ->
+                ActionResult.failed(
+                        cell.get().status().isLive()
+                                ? spec.name() + " has closed its input: nothing reads it any more"
+                                : spec.name() + " is not running: nothing reads its input any more");
+        };
+    }
+
     /** True while some process of the newest run still holds its output open, even after the leader exited. */
     boolean outputOpen() {
         Run r = current;
