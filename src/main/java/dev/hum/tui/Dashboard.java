@@ -53,6 +53,7 @@ final class Dashboard {
     private boolean help;
     private boolean prompting;
     private final StringBuilder prompt = new StringBuilder();
+    private final InputLine input = new InputLine();
     private String message = "";
     private long messageAt;
     private boolean quitRequested;
@@ -191,6 +192,10 @@ final class Dashboard {
             editPrompt(key);
             return;
         }
+        if (input.isOpen()) {
+            editInput(key);
+            return;
+        }
         if (key instanceof MouseAction mouseAction) {
             mouse(mouseAction);
             return;
@@ -215,6 +220,9 @@ final class Dashboard {
                 break;
             case RESTART:
                 act("restart", supervisor::restart);
+                break;
+            case INPUT:
+                selectedName().ifPresentOrElse(input::open, () -> say("select a process (↑ ↓) to type into it"));
                 break;
             case PAGE_UP:
                 pane.pageUp();
@@ -272,6 +280,24 @@ final class Dashboard {
             return;
         }
         action.apply(name.get()).thenAccept(results::add);
+    }
+
+    /** Sending never waits on the child: the write is non-blocking, a full or closed pipe is a message. */
+    private void editInput(KeyStroke key) {
+        switch (input.edit(key)) {
+            case SEND:
+                String target = input.target();
+                String line = input.text();
+                input.close();
+                results.add(supervisor.sendInput(target, line, true));
+                break;
+            case QUIT:
+                quitRequested = true;
+                break;
+            case EDITING:
+            case CANCEL:
+                break;
+        }
     }
 
     private void editPrompt(KeyStroke key) {
@@ -422,6 +448,8 @@ final class Dashboard {
             text = " quitting: stopping " + live + " process" + (live == 1 ? "" : "es") + "…";
         } else if (prompting) {
             text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
+        } else if (input.isOpen()) {
+            text = input.prompt(width);
         } else if (!message.isEmpty() && clock.nanoTime() - messageAt < MESSAGE_NANOS) {
             text = " " + message;
         } else {
