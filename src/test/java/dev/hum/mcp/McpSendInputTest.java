@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
 /** send_input reaches a real read loop's stdin, through hum mcp on its own and bridged to a dashboard. */
 final class McpSendInputTest {
 
-    private static final String LOOP = "echo waiting; while read l; do echo \"got $l\"; done";
+    /** Prints wait-2, which its command line (shown in the log's first line) does not contain. */
+    private static final String LOOP = "echo wait-$((1+1)); while read l; do echo \"got $l\"; done";
 
     @TempDir
     Path project;
@@ -43,7 +44,7 @@ final class McpSendInputTest {
         try (Session s = new Session(project, runtime)) {
             s.initialize();
             assertFalse(Session.isError(s.call("scripts_run", "{\"name\":\"reader\"}")));
-            Poll.until("the loop to wait", () -> logs(s), t -> t.contains("waiting"));
+            Poll.until("the loop to wait", () -> logs(s), t -> t.contains("wait-2"));
 
             JsonNode sent = s.call("send_input", "{\"name\":\"reader\",\"text\":\"hello agent\"}");
             assertFalse(Session.isError(sent), sent.toString());
@@ -69,7 +70,7 @@ final class McpSendInputTest {
                 ControlServer server = ControlServer.start(supervisor, project, runtime, note -> {})) {
             supervisor.startWanted(List.of());
             LogBuffer log = supervisor.find("reader").orElseThrow().log();
-            Poll.until("the loop to wait", () -> text(log), t -> t.contains("waiting"));
+            Poll.until("the loop to wait", () -> text(log), t -> t.contains("wait-2"));
             try (Session s = new Session(project, runtime)) {
                 s.initialize();
                 JsonNode sent = s.call("send_input", "{\"name\":\"reader\",\"text\":\"over the bridge\"}");

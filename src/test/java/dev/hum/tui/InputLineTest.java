@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The input line: a key opens it for the selected process, Enter sends to that process's stdin, Esc drops it. */
 final class InputLineTest {
 
-    private static final String LOOP = "echo waiting; while read l; do echo \"got $l\"; done";
+    /** Prints wait-2, which its command line (shown in the log's first line) does not contain. */
+    private static final String LOOP = "echo wait-$((1+1)); while read l; do echo \"got $l\"; done";
 
     private static List<String> lines(ScreenHarness h, String name) {
         LogBuffer log = h.supervisor.find(name).orElseThrow().log();
@@ -25,7 +26,7 @@ final class InputLineTest {
     void inputLine_enterSendsTheLineToTheSelectedProcess() throws Exception {
         try (ScreenHarness h = new ScreenHarness(100, 20, ScreenHarness.shell("reader", LOOP))) {
             h.startAll();
-            h.awaitText("waiting");
+            h.awaitText("wait-2");
 
             h.press('i');
             h.awaitText("input to reader:");
