@@ -54,11 +54,16 @@ public final class Main {
             err.println(e.getMessage());
             return USAGE_ERROR;
         }
-        config.notices().forEach(err::println);
+        if (!arguments.headless()) {
+            config.notices().forEach(err::println); // headless says them under its header line
+        }
         Set<String> known = new LinkedHashSet<>();
         config.processes().forEach(p -> known.add(p.name()));
         for (String name : arguments.names()) {
             if (!known.contains(name)) {
+                if (arguments.headless()) {
+                    config.notices().forEach(err::println); // a left-out script may be why
+                }
                 err.println("hum: no process named '" + name + "' in " + Startup.describe(config) + "; known: "
                         + String.join(", ", known));
                 return USAGE_ERROR;
