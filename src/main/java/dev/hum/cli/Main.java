@@ -30,6 +30,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("mcp")) {
             return runMcp(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("init")) {
+            return InitCommand.run(Path.of("").toAbsolutePath(), Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
