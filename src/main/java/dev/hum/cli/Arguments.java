@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The parsed command line: {@code hum [-c FILE] [--headless] [NAME...]}, {@code --version}, {@code
- * --help}; {@code hum mcp [-c FILE]} is parsed the same way after its first word.
+ * --help}; {@code hum mcp [-c FILE]} is parsed the same way after its first word ({@code hum init} takes
+ * none: see InitCommand).
  */
 record Arguments(Optional<Path> config, boolean headless, boolean help, boolean version, List<String> names) {
 

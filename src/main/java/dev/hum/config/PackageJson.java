@@ -13,7 +13,9 @@ import java.util.Optional;
  * Turns the {@code scripts} of a package.json into processes run as {@code <pm> run <script>}. They
  * are listed but not started: a package.json mixes servers with one-off tasks like build and lint. A
  * script whose name cannot be a process name ({@link ProcessName#scriptProblem}) is left out with a
- * notice; the file belongs to npm, so one odd script must not stop hum from running the others.
+ * notice; the file belongs to npm, so one odd script must not stop hum from running the others. The
+ * packages of a workspace ({@link Workspaces}) add their scripts as {@code <package>:<script>}, run in the
+ * package's folder with the root's package manager.
  */
 final class PackageJson {
     private PackageJson() {}
