@@ -83,7 +83,7 @@ public final class ConfigLoader {
     }
 
     /** {@code Procfile} and {@code Procfile.*} in {@code folder}, Procfile first, then by name. */
-    public static List<String> procfiles(Path folder) {
+    static List<String> procfiles(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
             return entries.map(p -> p.getFileName().toString())
                     .filter(n ->
