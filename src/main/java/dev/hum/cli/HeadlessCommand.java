@@ -19,6 +19,7 @@ final class HeadlessCommand {
     static int run(ProjectConfig config, List<String> names, PrintStream err) {
         err.println(
                 "hum: " + Startup.describe(config) + " (" + config.processes().size() + " processes)");
+        config.notices().forEach(err::println);
         Supervisor supervisor = Startup.supervisor(config, err);
         boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
         // Write to fd 1 directly through the printer's own buffer: System.out flushes per line.
