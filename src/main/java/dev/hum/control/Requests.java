@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class Requests {
 
     /*
-     * Request: {"op": "status"|"run"|"stop"|"restart"|"logs"|"search"|"describe", ...arguments}.
+     * Request: {"op": "status"|"run"|"stop"|"restart"|"logs"|"search"|"wait"|"describe", ...arguments}.
      * Response: {"result": ...} or {"error": "message for the agent"}. Stateless, so any connection
      * thread may call it at any time.
      */
@@ -56,6 +56,10 @@ final class Requests {
                                     request.path("query").asString(""),
                                     request.path("regex").asBoolean(false),
                                     request.path("limit").asInt(100))));
+                    break;
+                case "wait":
+                    // the connection's thread blocks here until the wait ends: one connection per waiter
+                    response.set("result", Wire.waitResult(control.waitFor(Wire.waitRequest(request), Cancel.none())));
                     break;
                 default:
                     response.put("error", "unknown request '" + op + "'; this dashboard may be an older hum");
