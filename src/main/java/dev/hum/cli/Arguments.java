@@ -15,6 +15,7 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "\n",
             "usage: hum [-c FILE] [--headless] [NAME...]",
             "       hum mcp [-c FILE]",
+            ControlArguments.USAGE,
             "",
             "Opens a dashboard of the processes of a development session: every process of hum.yaml, hum.yml or",
             "hum.json; else the scripts of package.json (started only when named); else a Procfile;",
@@ -28,6 +29,10 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "  mcp                serve the processes to an AI agent over MCP on stdio; bridges to",
             "                     the dashboard of this folder when one runs, else supervises them",
             "  -h, --help         print this help",
+            "",
+            "ps, start, stop, restart, logs and wait drive the hum (dashboard or --headless) running for",
+            "this folder or one above it: exit 0 done, 1 the process failed or exited meanwhile, 124 timeout,",
+            "3 no hum runs here. --json prints one JSON object per line.",
             "",
             "Exit codes: the worst exit code of the processes (headless), 2 for usage and",
             "configuration errors, 128+n when hum is stopped by signal n.");

@@ -124,12 +124,19 @@ final class Waiting {
     private Optional<WaitResult> notRunning(ProcessState s) {
         String what = s.status() == Status.NOT_STARTED
                 ? process.name() + " is not started; start it first (scripts_run, hum start " + process.name() + ")"
-                : process.name() + " ended (" + s.statusWord() + ") before it was seen " + done(request.until());
+                : process.name() + " ended (" + s.statusWord() + ") before " + done(request.until());
         return Optional.of(failed(WaitResult.ENDED, what));
     }
 
+    /** The condition as something that did not happen: "it was ready", "it printed ...". */
     private static String done(Until until) {
-        return until.describe().replaceFirst("^to ", "").replace("be ready", "ready");
+        if (until instanceof Until.Log log) {
+            return "it printed a line matching " + (log.regex() ? "the regex " : "") + "'" + log.query() + "'";
+        }
+        if (until instanceof Until.Port port) {
+            return "it accepted connections on port " + port.port();
+        }
+        return "it was ready";
     }
 
     private WaitResult metWithLine(long seq) {
