@@ -82,6 +82,15 @@ final class ControlCommands {
     }
 
     private static int act(ControlClient hum, ControlArguments a, PrintStream out, PrintStream err) {
+        List<String> known =
+                hum.status(Optional.empty()).stream().map(ProcessInfo::name).toList();
+        for (String name : a.names()) {
+            if (!known.contains(name)) {
+                err.println(
+                        "hum " + a.verb() + ": no process named '" + name + "'; known: " + String.join(", ", known));
+                return Main.USAGE_ERROR;
+            }
+        }
         int worst = DONE;
         for (String name : a.names()) {
             ActionResult r =
