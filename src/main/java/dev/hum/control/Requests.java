@@ -3,6 +3,7 @@ package dev.hum.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,6 +20,11 @@ final class Requests {
     private Requests() {}
 
     static ObjectNode answer(ProcessControl control, String line) {
+        return answer(control, line, Cancel::none);
+    }
+
+    /** As above; a wait takes its Cancel from {@code forWait}, so that its connection's end can end it. */
+    static ObjectNode answer(ProcessControl control, String line, Supplier<Cancel> forWait) {
         ObjectNode response = Wire.object();
         try {
             JsonNode request = Wire.JSON.readTree(line);
@@ -59,7 +65,7 @@ final class Requests {
                     break;
                 case "wait":
                     // the connection's thread blocks here until the wait ends: one connection per waiter
-                    response.set("result", Wire.waitResult(control.waitFor(Wire.waitRequest(request), Cancel.none())));
+                    response.set("result", Wire.waitResult(control.waitFor(Wire.waitRequest(request), forWait.get())));
                     break;
                 default:
                     response.put("error", "unknown request '" + op + "'; this dashboard may be an older hum");

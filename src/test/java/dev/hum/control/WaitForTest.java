@@ -228,4 +228,27 @@ final class WaitForTest {
             assertTrue(timeout.tail().stream().anyMatch(e -> e.text().equals("compiled successfully")));
         }
     }
+
+    @Test
+    void waitFor_bridgedCancelEndsTheDashboardsWaitToo() throws Exception {
+        LocalControl local = control("web", "exec sleep 60");
+        local.run("web");
+        try (ControlServer server =
+                        ControlServer.listen(local, SocketPath.forProject(tmp.resolve("run"), project), n -> {});
+                ControlClient client =
+                        ControlClient.find(tmp.resolve("run"), project).orElseThrow()) {
+            Cancel cancel = new Cancel();
+            CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
+                    () -> client.waitFor(request("web", new Until.Log("never", false), LONG), cancel));
+            Poll.until(
+                    "the dashboard's waiter",
+                    () -> !supervisor.find("web").orElseThrow().log().waiters().isEmpty());
+            cancel.cancel();
+            assertEquals(WaitResult.CANCELLED, waiting.get(60, TimeUnit.SECONDS).outcome());
+            // the hang-up ends the wait on the dashboard's side as well, not ten minutes later
+            Poll.until(
+                    "the dashboard's waiter to go",
+                    () -> supervisor.find("web").orElseThrow().log().waiters().isEmpty());
+        }
+    }
 }
