@@ -231,7 +231,8 @@ final class WaitForTest {
 
     @Test
     void waitFor_bridgedCancelEndsTheDashboardsWaitToo() throws Exception {
-        LocalControl local = control("web", "exec sleep 60");
+        LocalControl local =
+                control("web", "exec sleep 600"); // outlives the hang limit: only the hang-up ends the wait
         local.run("web");
         try (ControlServer server =
                         ControlServer.listen(local, SocketPath.forProject(tmp.resolve("run"), project), n -> {});
