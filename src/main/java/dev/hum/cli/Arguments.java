@@ -17,6 +17,7 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "usage: hum [-c FILE] [--headless] [NAME...]",
             "       hum mcp [-c FILE]",
             "       hum init",
+            ControlArguments.USAGE,
             "",
             "Opens a dashboard of the processes of a development session: every process of hum.yaml, hum.yml or",
             "hum.json; else the scripts of package.json (started only when named); else a Procfile;",
@@ -32,6 +33,10 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "  init               write a commented hum.yaml from what hum finds here (package.json",
             "                     scripts, workspaces, Procfiles); never overwrites one",
             "  -h, --help         print this help",
+            "",
+            "ps, start, stop, restart, logs and wait drive the hum (dashboard or --headless) running for",
+            "this folder or one above it: exit 0 done, 1 the process failed or exited meanwhile, 124 timeout,",
+            "3 no hum runs here. --json prints one JSON object per line.",
             "",
             "Exit codes: the worst exit code of the processes (headless), 2 for usage and",
             "configuration errors, 128+n when hum is stopped by signal n.");

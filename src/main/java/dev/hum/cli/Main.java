@@ -33,6 +33,9 @@ public final class Main {
         if (args.length > 0 && args[0].equals("init")) {
             return InitCommand.run(Path.of("").toAbsolutePath(), Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (ControlArguments.isVerb(args)) {
+            return ControlCommands.run(args, out, err);
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);

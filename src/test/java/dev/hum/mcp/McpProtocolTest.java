@@ -74,7 +74,8 @@ final class McpProtocolTest {
                             "scripts_restart",
                             "scripts_run",
                             "scripts_status",
-                            "scripts_stop"),
+                            "scripts_stop",
+                            "wait_for"),
                     names.stream().sorted().toList());
         }
     }
