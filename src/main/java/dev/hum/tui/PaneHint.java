@@ -28,8 +28,8 @@ final class PaneHint {
         }
         boolean noneStarted = states.stream().allMatch(s -> s.status() == Status.NOT_STARTED);
         if (noneStarted) {
-            return "nothing printed yet — s starts every process (" + AllProcesses.count(states.size())
-                    + "), ↓ selects one, ? shows the keys";
+            return "nothing printed yet — s starts all " + AllProcesses.count(states.size())
+                    + ", ↓ selects one, ? shows the keys";
         }
         return "nothing printed yet";
     }

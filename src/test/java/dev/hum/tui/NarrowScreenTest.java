@@ -69,7 +69,7 @@ final class NarrowScreenTest {
                 80, 24, ScreenHarness.shell("web", "true", false), ScreenHarness.shell("api", "true", false))) {
             h.frame();
             String pane = h.text();
-            assertTrue(pane.contains("nothing printed yet — s starts every"), pane);
+            assertTrue(pane.contains("nothing printed yet — s starts all 2"), pane);
             assertTrue(pane.contains("? shows the keys"), "the hint wraps in the pane:\n" + pane);
             h.press('j');
             assertTrue(h.text().contains("web is not started: press s"), h.text());
