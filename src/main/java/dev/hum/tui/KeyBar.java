@@ -14,9 +14,9 @@ final class KeyBar {
     private record Hint(String text, int keep) {}
 
     private static final List<Hint> HINTS = List.of(
-            new Hint("↑↓ select", 5),
+            new Hint("↑↓ select", 6),
             new Hint("s start", 7),
-            new Hint("x stop", 6),
+            new Hint("x stop", 5),
             new Hint("r restart", 4),
             new Hint("PgUp/PgDn scroll", 1),
             new Hint("/ search", 2),

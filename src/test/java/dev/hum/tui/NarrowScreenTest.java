@@ -53,7 +53,8 @@ final class NarrowScreenTest {
                 String bar = h.row(23).stripTrailing();
                 assertTrue(
                         bar.endsWith("? help  q quit") || bar.contains("? help  q quit  "), columns + ":\n" + h.text());
-                assertTrue(bar.contains("s start"), "the keys that run processes stay before the others:\n" + bar);
+                assertTrue(
+                        bar.contains("↑↓ select  s start"), "selecting and starting stay before the others:\n" + bar);
             }
         }
         try (ScreenHarness h = new ScreenHarness(80, 24, ScreenHarness.shell("web", "true", false))) {
