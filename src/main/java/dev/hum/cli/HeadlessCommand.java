@@ -20,14 +20,18 @@ final class HeadlessCommand {
     private HeadlessCommand() {}
 
     static int run(ProjectConfig config, List<String> names, PrintStream err) {
-        err.println(
-                "hum: " + Startup.describe(config) + " (" + config.processes().size() + " processes)");
+        int count = config.processes().size();
+        err.println("hum: " + Startup.describe(config) + " (" + count + (count == 1 ? " process)" : " processes)"));
         config.notices().forEach(err::println);
         Supervisor supervisor = Startup.supervisor(config, err);
         boolean colour = Posix.isatty(1) && System.getenv("NO_COLOR") == null;
         // Write to fd 1 directly through the printer's own buffer: System.out flushes per line.
         HeadlessRunner runner = new HeadlessRunner(
-                supervisor, new FileOutputStream(FileDescriptor.out), colour, () -> Posix.readerGone(1));
+                supervisor,
+                supervisor.wanted(names),
+                new FileOutputStream(FileDescriptor.out),
+                colour,
+                () -> Posix.readerGone(1));
         Thread hook = new Thread(
                 () -> {
                     supervisor.stopAll();
