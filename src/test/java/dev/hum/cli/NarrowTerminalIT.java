@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,30 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class NarrowTerminalIT {
 
-    private static final Path JAR = Path.of("target", "hum.jar").toAbsolutePath();
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final Pattern EXIT = Pattern.compile("EXIT=(\\d+)");
-
     @TempDir
     Path dir;
 
-    private final String token = "humnarrow-" + UUID.randomUUID().toString().substring(0, 8);
-    private Tmux tmux;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (tmux != null) {
-            tmux.close();
-        }
-        for (long pid : TokenScan.find(token)) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-    }
+    @RegisterExtension
+    final TmuxHum hum = new TmuxHum("humnarrow");
 
     @Test
     void dashboard_at80x24ShowsTheWayOutAHintAndAWideLog() throws Exception {
-        Assumptions.assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it); skipping");
-        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run these tests with mvn verify");
         // A fake npm on PATH stands in for the real one: the scripts print a long line and stay up.
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path npm = Files.writeString(
@@ -54,9 +34,8 @@ final class NarrowTerminalIT {
         Files.writeString(
                 dir.resolve("package.json"), "{\"scripts\": {\"web\": \"vite\", \"api\": \"node api.js\"}}\n");
 
-        tmux = Tmux.start(dir, 80, 24);
-        tmux.typeLine(
-                "PATH=" + bin + ":$PATH HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
+        Tmux tmux = hum.open(dir, 80, 24);
+        hum.startHum("PATH=" + bin + ":$PATH ");
         String first = tmux.await(s -> s.contains("STATUS") && s.contains("start"), "the first frame");
         List<String> rows = first.lines().toList();
         String keys = rows.get(rows.size() - 1);
@@ -74,10 +53,7 @@ final class NarrowTerminalIT {
         assertTrue(header.indexOf('│') <= 32, "the list takes at most two fifths of the width:\n" + running);
 
         tmux.keys("q");
-        String end = tmux.await(s -> EXIT.matcher(s).find(), "hum to exit and the shell to print EXIT=");
-        Matcher m = EXIT.matcher(end);
-        assertTrue(m.find());
-        assertEquals("0", m.group(1), end);
-        assertEquals(List.of(), TokenScan.find(token), "processes left after q");
+        assertEquals(0, hum.awaitExit());
+        assertEquals(List.of(), hum.leftovers(), "processes left after q");
     }
 }
