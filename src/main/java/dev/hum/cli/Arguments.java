@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The parsed command line: {@code hum [-c FILE] [--headless] [NAME...]}, {@code --version}, {@code
- * --help}; {@code hum mcp [-c FILE]} is parsed the same way after its first word.
+ * --help}; {@code hum mcp [-c FILE]} is parsed the same way after its first word ({@code hum init} takes
+ * none: see InitCommand).
  */
 record Arguments(Optional<Path> config, boolean headless, boolean help, boolean version, List<String> names) {
 
@@ -15,6 +16,8 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "\n",
             "usage: hum [-c FILE] [--headless] [NAME...]",
             "       hum mcp [-c FILE]",
+            "       hum init",
+            ControlArguments.USAGE,
             "",
             "Opens a dashboard of the processes of a development session: every process of hum.yaml, hum.yml or",
             "hum.json; else the scripts of package.json (started only when named); else a Procfile;",
@@ -27,7 +30,13 @@ record Arguments(Optional<Path> config, boolean headless, boolean help, boolean 
             "      --version      print the version",
             "  mcp                serve the processes to an AI agent over MCP on stdio; bridges to",
             "                     the dashboard of this folder when one runs, else supervises them",
+            "  init               write a commented hum.yaml from what hum finds here (package.json",
+            "                     scripts, workspaces, Procfiles); never overwrites one",
             "  -h, --help         print this help",
+            "",
+            "ps, start, stop, restart, logs and wait drive the hum (dashboard or --headless) running for",
+            "this folder or one above it: exit 0 done, 1 the process failed or exited meanwhile, 124 timeout,",
+            "3 no hum runs here. --json prints one JSON object per line.",
             "",
             "Exit codes: the worst exit code of the processes (headless), 2 for usage and",
             "configuration errors, 128+n when hum is stopped by signal n.");

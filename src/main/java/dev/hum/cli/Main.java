@@ -30,6 +30,12 @@ public final class Main {
         if (args.length > 0 && args[0].equals("mcp")) {
             return runMcp(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("init")) {
+            return InitCommand.run(Path.of("").toAbsolutePath(), Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (ControlArguments.isVerb(args)) {
+            return ControlCommands.run(args, out, err);
+        }
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -54,11 +60,16 @@ public final class Main {
             err.println(e.getMessage());
             return USAGE_ERROR;
         }
-        config.notices().forEach(err::println);
+        if (!arguments.headless()) {
+            config.notices().forEach(err::println); // headless says them under its header line
+        }
         Set<String> known = new LinkedHashSet<>();
         config.processes().forEach(p -> known.add(p.name()));
         for (String name : arguments.names()) {
             if (!known.contains(name)) {
+                if (arguments.headless()) {
+                    config.notices().forEach(err::println); // a left-out script may be why
+                }
                 err.println("hum: no process named '" + name + "' in " + Startup.describe(config) + "; known: "
                         + String.join(", ", known));
                 return USAGE_ERROR;

@@ -1,10 +1,14 @@
 package dev.hum.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Finds and loads a project's processes: {@link #discover} for {@code hum} in a folder, {@link #load}
@@ -47,17 +51,60 @@ public final class ConfigLoader {
             if (present(packageJson)) {
                 var config = PackageJson.load(ConfigFile.of(packageJson));
                 if (config.isPresent()) {
-                    return config.get();
+                    return withProcfiles(config.get(), folder);
                 }
             }
             Path procfile = folder.resolve("Procfile").normalize();
             if (present(procfile)) {
                 return Procfile.load(ConfigFile.of(procfile));
             }
-            return Demo.load(folder);
+            return withProcfiles(Demo.load(folder), folder);
         } catch (RuntimeException e) {
             // A bug here must still reach the user as one line, not a stack trace over the dashboard.
             throw new ConfigException(String.valueOf(folder), 0, 0, "cannot load: " + e);
+        }
+    }
+
+    /**
+     * A Procfile beside a package.json (a Heroku-style app runs {@code Procfile.dev} with {@code heroku
+     * local}) is never used silently instead, nor silently passed over: each one found is named with the
+     * command that runs it.
+     */
+    private static ProjectConfig withProcfiles(ProjectConfig config, Path folder) {
+        List<String> procfiles = procfiles(folder);
+        if (procfiles.isEmpty()) {
+            return config;
+        }
+        var notices = new ArrayList<>(config.notices());
+        for (String name : procfiles) {
+            notices.add("also found " + name + ": hum -c " + runnable(folder.resolve(name)));
+        }
+        return new ProjectConfig(config.source(), config.origin(), config.processes(), config.settings(), notices);
+    }
+
+    /** {@code Procfile} and {@code Procfile.*} in {@code folder}, Procfile first, then by name. */
+    static List<String> procfiles(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n ->
+                            n.equals("Procfile") || (n.startsWith("Procfile.") && n.length() > "Procfile.".length()))
+                    .filter(n -> Files.isRegularFile(folder.resolve(n)))
+                    .sorted(Comparator.comparing((String n) -> !n.equals("Procfile"))
+                            .thenComparing(n -> n))
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // an unreadable folder: nothing more to mention
+        }
+    }
+
+    /** The path to type for {@code file}: its name when it is in the working folder. */
+    private static String runnable(Path file) {
+        try {
+            Path here = Path.of("").toAbsolutePath();
+            String relative = here.relativize(file.toAbsolutePath().normalize()).toString();
+            return relative.isEmpty() ? file.toString() : relative;
+        } catch (RuntimeException e) {
+            return file.toString();
         }
     }
 

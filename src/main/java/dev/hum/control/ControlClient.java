@@ -109,6 +109,48 @@ public final class ControlClient implements ProcessControl {
         return Wire.matches(call(r));
     }
 
+    /**
+     * Waits on a connection of its own, since the dashboard answers only when the wait ends; a cancel closes
+     * that connection (the dashboard's side then ends with its own timeout, holding nothing but a thread).
+     */
+    @Override
+    public WaitResult waitFor(WaitRequest request, Cancel cancel) {
+        LineChannel connection;
+        try {
+            connection = open();
+        } catch (IOException e) {
+            throw lost(e);
+        }
+        cancel.onCancel(connection::close);
+        try {
+            connection.writeLine(Wire.waitRequest(request).put("op", "wait").toString());
+            JsonNode response = Wire.JSON.readTree(connection.readLine());
+            if (response.has("error")) {
+                throw new ControlException(response.get("error").asString());
+            }
+            return Wire.waitResult(response.path("result"));
+        } catch (IOException | JacksonException e) {
+            if (cancel.isCancelled()) {
+                return new WaitResult(
+                        WaitResult.CANCELLED,
+                        "the wait for " + request.name() + " was cancelled",
+                        Optional.empty(),
+                        0,
+                        List.of(),
+                        status(Optional.of(request.name())).get(0),
+                        List.of());
+            }
+            throw lost(e);
+        } finally {
+            connection.close();
+        }
+    }
+
+    private ControlException lost(Exception e) {
+        return new ControlException("lost the hum dashboard at " + socket + " (" + e.getMessage()
+                + "); if it was closed, restart hum mcp to supervise the processes itself");
+    }
+
     /** Closes the connections; the dashboard and its processes carry on. */
     @Override
     public void close() {

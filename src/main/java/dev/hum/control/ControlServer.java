@@ -129,10 +129,15 @@ public final class ControlServer implements AutoCloseable {
 
     private void serve(LineChannel connection) {
         try {
-            for (; ; ) {
+            boolean[] waited = {false};
+            while (!waited[0]) {
                 String request = connection.readLine();
-                connection.writeLine(Requests.fitted(Requests.answer(control, request)));
+                connection.writeLine(Requests.fitted(Requests.answer(control, request, () -> {
+                    waited[0] = true;
+                    return watchForHangUp(connection);
+                })));
             }
+            // a wait spends its connection: the watcher reads it, and closing it below ends the watcher
         } catch (EOFException | ClosedChannelException e) {
             // the client went away, or we are closing
         } catch (IOException | RuntimeException e) {
@@ -143,6 +148,19 @@ public final class ControlServer implements AutoCloseable {
             open.remove(connection);
             connection.close();
         }
+    }
+
+    /**
+     * A Cancel triggered when the client of a wait hangs up (a cancelled wait_for, a killed hum wait), so that
+     * the wait ends then rather than at its timeout. A daemon thread reads the connection meanwhile: nothing may
+     * follow a wait request on it.
+     */
+    private static Cancel watchForHangUp(LineChannel connection) {
+        Cancel cancel = new Cancel();
+        Thread watcher = new Thread(() -> connection.awaitHangUp(cancel::cancel), "hum-control-wait-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        return cancel;
     }
 
     /** Stops listening, drops every connection and removes the socket if it is still ours. */

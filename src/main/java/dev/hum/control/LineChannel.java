@@ -12,7 +12,8 @@ final class LineChannel implements AutoCloseable {
 
     /*
      * Not thread-safe: one thread owns a connection at a time (the server's connection thread; on the
-     * client, whoever took it from the idle pool). A line longer than the bound is refused rather
+     * client, whoever took it from the idle pool), except that during a wait a watcher reads it for the
+     * hang-up (awaitHangUp) while the owner only writes. A line longer than the bound is refused rather
      * than buffered, so a confused peer cannot make either side hold unbounded memory.
      */
 
@@ -46,6 +47,23 @@ final class LineChannel implements AutoCloseable {
                 throw new EOFException("closed by the other end");
             }
         }
+    }
+
+    /**
+     * Reads until the peer closes (or the channel is closed here), then runs {@code hungUp}; whatever the peer
+     * sends meanwhile is dropped. For a second thread while the owner waits on something else: the only read
+     * besides the owner's, and the owner does not read meanwhile.
+     */
+    void awaitHangUp(Runnable hungUp) {
+        ByteBuffer sink = ByteBuffer.allocate(256);
+        try {
+            while (channel.read(sink) >= 0) {
+                sink.clear();
+            }
+        } catch (IOException e) {
+            // closed here or reset by the peer: over either way
+        }
+        hungUp.run();
     }
 
     void writeLine(String text) throws IOException {

@@ -110,13 +110,18 @@ public final class LocalControl implements ProcessControl {
     }
 
     @Override
+    public WaitResult waitFor(WaitRequest request, Cancel cancel) {
+        return new Waiting(process(request.name()), request, p -> info(p, Instant.now())).run(cancel);
+    }
+
+    @Override
     public void close() {
         if (owned) {
             supervisor.close();
         }
     }
 
-    private static ProcessInfo info(Supervised p, Instant now) {
+    static ProcessInfo info(Supervised p, Instant now) {
         ProcessState s = p.state();
         Exit exit = s.exit();
         return new ProcessInfo(
@@ -262,7 +267,7 @@ public final class LocalControl implements ProcessControl {
         return lines.stream().map(line -> entry(name, line)).toList();
     }
 
-    private static LogEntry entry(String name, LogLine line) {
+    static LogEntry entry(String name, LogLine line) {
         return new LogEntry(name, line.seq(), line.arrival(), line.source().name(), line.text());
     }
 }

@@ -60,6 +60,13 @@ public interface ProcessControl extends AutoCloseable {
      */
     Matches search(Optional<String> name, String query, boolean regex, int limit);
 
+    /**
+     * Waits until the named process meets {@code request}'s condition, its timeout passes, the process ends
+     * first, or {@code cancel} is triggered; returns as soon as one of these holds (at once if the condition
+     * already does). Blocks the calling thread, which sleeps until the process's state or log changes.
+     */
+    WaitResult waitFor(WaitRequest request, Cancel cancel);
+
     /** Releases what this control holds; the local one stops every process. */
     @Override
     void close();

@@ -3,6 +3,7 @@ package dev.hum.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Requests {
 
     /*
-     * Request: {"op": "status"|"run"|"stop"|"restart"|"send_input"|"logs"|"search"|"describe", ...arguments}.
+     * Request: {"op": "status"|"run"|"stop"|"restart"|"send_input"|"logs"|"search"|"wait"|"describe",
+     * ...arguments}.
      * Response: {"result": ...} or {"error": "message for the agent"}. Stateless, so any connection
      * thread may call it at any time.
      */
@@ -19,6 +21,11 @@ final class Requests {
     private Requests() {}
 
     static ObjectNode answer(ProcessControl control, String line) {
+        return answer(control, line, Cancel::none);
+    }
+
+    /** As above; a wait takes its Cancel from {@code forWait}, so that its connection's end can end it. */
+    static ObjectNode answer(ProcessControl control, String line, Supplier<Cancel> forWait) {
         ObjectNode response = Wire.object();
         try {
             JsonNode request = Wire.JSON.readTree(line);
@@ -64,6 +71,10 @@ final class Requests {
                                     request.path("query").asString(""),
                                     request.path("regex").asBoolean(false),
                                     request.path("limit").asInt(100))));
+                    break;
+                case "wait":
+                    // the connection's thread blocks here until the wait ends: one connection per waiter
+                    response.set("result", Wire.waitResult(control.waitFor(Wire.waitRequest(request), forWait.get())));
                     break;
                 default:
                     response.put("error", "unknown request '" + op + "'; this dashboard may be an older hum");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -131,6 +132,72 @@ public final class Wire {
             return new Matches(entries(o), 0); // a dashboard of an earlier hum answers the bare list
         }
         return new Matches(entries(o.path("matches")), o.path("left_out").asInt(0));
+    }
+
+    /** A wait's condition and limits, as the bridge carries them (the MCP tool's arguments, nearly). */
+    public static ObjectNode waitRequest(WaitRequest r) {
+        ObjectNode o = object();
+        o.put("name", r.name());
+        o.put("until", r.until().word());
+        if (r.until() instanceof Until.Log log) {
+            o.put(log.regex() ? "pattern" : "text", log.query());
+        } else if (r.until() instanceof Until.Port port) {
+            o.put("port", port.port());
+        }
+        o.put("timeout_ms", r.timeout().toMillis());
+        r.cursor().ifPresent(c -> o.put("cursor", c));
+        return o;
+    }
+
+    public static WaitRequest waitRequest(JsonNode o) {
+        String until = o.path("until").asString("");
+        Until condition =
+                switch (until) {
+                    case "ready" -> new Until.Ready();
+                    case "exit" -> new Until.Exit();
+                    case "log" ->
+                        o.has("pattern")
+                                ? new Until.Log(o.path("pattern").asString(""), true)
+                                : new Until.Log(o.path("text").asString(""), false);
+                    case "port" -> new Until.Port(o.path("port").asInt(0));
+                    default ->
+                        throw new ControlException("until must be ready, exit, log or port, not '" + until + "'");
+                };
+        return new WaitRequest(
+                o.path("name").asString(""),
+                condition,
+                java.time.Duration.ofMillis(o.path("timeout_ms").asLong(WaitRequest.DEFAULT_TIMEOUT.toMillis())),
+                o.has("cursor") ? OptionalLong.of(o.get("cursor").asLong()) : OptionalLong.empty());
+    }
+
+    /** A wait's outcome; {@code line} only when a line matched, {@code tail} only when the wait failed. */
+    public static ObjectNode waitResult(WaitResult r) {
+        ObjectNode o = object();
+        o.put("outcome", r.outcome());
+        o.put("met", r.met());
+        o.put("message", r.message());
+        r.line().ifPresent(l -> o.set("line", entry(l)));
+        o.put("next_cursor", r.nextCursor());
+        o.set("before", entries(r.before()));
+        o.set("process", process(r.process()));
+        if (!r.tail().isEmpty()) {
+            o.set("tail", entries(r.tail()));
+        }
+        return o;
+    }
+
+    public static WaitResult waitResult(JsonNode o) {
+        JsonNode line = o.path("line");
+        return new WaitResult(
+                o.path("outcome").asString(""),
+                o.path("message").asString(""),
+                line.isObject()
+                        ? Optional.of(entries(JSON.createArrayNode().add(line)).get(0))
+                        : Optional.empty(),
+                o.path("next_cursor").asLong(0),
+                entries(o.path("before")),
+                process(o.path("process")),
+                entries(o.path("tail")));
     }
 
     public static ObjectNode action(ActionResult r) {

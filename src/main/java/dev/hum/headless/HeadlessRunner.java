@@ -1,6 +1,7 @@
 package dev.hum.headless;
 
 import dev.hum.process.ActionResult;
+import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
 import dev.hum.state.ProcessState;
@@ -27,13 +28,18 @@ public final class HeadlessRunner {
     private final BooleanSupplier readerGone;
 
     /**
-     * Prints to {@code out}. {@code readerGone} tells, without writing, that nobody reads {@code out} any more
+     * Prints to {@code out}, names padded to the longest of the processes {@code started} at launch. {@code readerGone} tells, without writing, that nobody reads {@code out} any more
      * (a write that fails says so too, but only once something is printed).
      */
-    public HeadlessRunner(Supervisor supervisor, OutputStream out, boolean colour, BooleanSupplier readerGone) {
+    public HeadlessRunner(
+            Supervisor supervisor,
+            List<Supervised> started,
+            OutputStream out,
+            boolean colour,
+            BooleanSupplier readerGone) {
         this.supervisor = supervisor;
         this.readerGone = readerGone;
-        this.printer = new LinePrinter(supervisor.processes(), supervisor.merged(), out, colour);
+        this.printer = new LinePrinter(supervisor.processes(), started, supervisor.merged(), out, colour);
     }
 
     /**

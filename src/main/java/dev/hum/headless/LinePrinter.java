@@ -20,15 +20,23 @@ final class LinePrinter {
 
     private final List<String> names;
     private final MergedLog.Cursor cursor;
-    private final int width;
+    /** The names' column: the longest name started at launch; a longer one that prints later widens it. */
+    private int width;
+
     private final boolean colour;
     private final PrintStream out;
     private final StyleWriter styles = new StyleWriter();
 
-    LinePrinter(List<Supervised> processes, MergedLog merged, OutputStream out, boolean colour) {
+    /**
+     * Prints the lines of {@code processes}; the names are padded to the longest of those {@code started}, not
+     * of every process configured: twenty scripts listed in a package.json must not push two started ones' lines
+     * to the right.
+     */
+    LinePrinter(
+            List<Supervised> processes, List<Supervised> started, MergedLog merged, OutputStream out, boolean colour) {
         this.names = processes.stream().map(Supervised::name).toList();
         this.cursor = merged.followFromOldest();
-        this.width = names.stream().mapToInt(String::length).max().orElse(0);
+        this.width = started.stream().mapToInt(p -> p.name().length()).max().orElse(0);
         this.colour = colour;
         this.out = new PrintStream(out, false, StandardCharsets.UTF_8);
     }
@@ -57,6 +65,7 @@ final class LinePrinter {
 
     private void print(Entry e) {
         String name = names.get(e.process);
+        width = Math.max(width, name.length());
         StringBuilder sb = new StringBuilder(name.length() + 64);
         if (colour) {
             sb.append("\033[")

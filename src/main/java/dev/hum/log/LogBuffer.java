@@ -1,5 +1,6 @@
 package dev.hum.log;
 
+import dev.hum.state.Waiters;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ public final class LogBuffer {
     private long head;
 
     private final LineBatch noticeBatch = new LineBatch();
+
+    /** Woken after each batch is published (wait_for, hum wait): one volatile load when nobody waits. */
+    private final Waiters waiters = new Waiters();
 
     /** Writer-only scratch for an arrival written into a record. */
     private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
@@ -212,7 +216,14 @@ public final class LogBuffer {
         } finally {
             pendingFrom = NOTHING_PENDING; // after the last NEXT release of the batch
             writeLock.unlock();
+            VarHandle.fullFence(); // the NEXT releases before the read of the waiters (see Waiters)
+            waiters.wakeAll();
         }
+    }
+
+    /** The threads waiting for lines; woken after every batch appended. */
+    public Waiters waiters() {
+        return waiters;
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.hum.process.ActionResult;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The tools, with Brummer's names where Brummer has them, over one {@link ProcessControl}. */
+/** The tools, with Brummer's names where Brummer has them, over one {@link ProcessControl}; wait_for is {@link WaitTool}. */
 final class HumTools {
 
     static final int DEFAULT_LOG_LIMIT = 100;
@@ -39,12 +40,20 @@ final class HumTools {
             properties(NAME, string("The process name, as scripts_list shows it.", ToolArguments.MAX_NAME));
 
     private final ProcessControl control;
+    private final Cancellations cancellations;
 
-    HumTools(ProcessControl control) {
+    HumTools(ProcessControl control, Cancellations cancellations) {
         this.control = control;
+        this.cancellations = cancellations;
     }
 
     List<SyncToolSpecification> all() {
+        List<SyncToolSpecification> all = new ArrayList<>(scripts());
+        all.add(WaitTool.spec(control, cancellations));
+        return List.copyOf(all);
+    }
+
+    private List<SyncToolSpecification> scripts() {
         return List.of(
                 tool(
                         "scripts_list",

@@ -109,15 +109,17 @@ public final class McpCommand {
         if (hook) {
             Runtime.getRuntime().addShutdownHook(shutdown);
         }
-        List<SyncToolSpecification> tools = new HumTools(control).all();
+        Cancellations cancellations = new Cancellations();
+        List<SyncToolSpecification> tools = new HumTools(control, cancellations).all();
         Set<String> toolNames = tools.stream().map(t -> t.tool().name()).collect(Collectors.toSet());
         LineOutput stdout = new LineOutput(out);
-        ProtocolInput stdin = new ProtocolInput(in, stdout, new RequestParams(toolNames));
+        ProtocolInput stdin = new ProtocolInput(in, stdout, new RequestParams(toolNames), cancellations);
         McpSyncServer server = McpServer.sync(
                         new StdioServerTransportProvider(new JacksonMcpJsonMapper(Wire.JSON), stdin, stdout))
                 .serverInfo("hum", version)
                 .instructions("hum runs this project's dev processes. scripts_list shows them; scripts_run,"
-                        + " scripts_stop and scripts_restart act on one; logs_stream and logs_search read output.")
+                        + " scripts_stop and scripts_restart act on one; logs_stream and logs_search read output;"
+                        + " wait_for waits until one is ready, exits, prints a line or listens on a port.")
                 .capabilities(ServerCapabilities.builder().tools(false).build())
                 .tools(tools)
                 .build();

@@ -35,11 +35,13 @@ final class ProtocolInput extends InputStream {
     private final InputStream raw;
     private final LineOutput replies;
     private final RequestParams params;
+    private final Cancellations cancellations;
     private final CountDownLatch ended = new CountDownLatch(1);
     private byte[] current = new byte[0];
     private int position;
 
-    ProtocolInput(InputStream raw, LineOutput replies, RequestParams params) {
+    ProtocolInput(InputStream raw, LineOutput replies, RequestParams params, Cancellations cancellations) {
+        this.cancellations = cancellations;
         this.raw = new BufferedInputStream(raw, 64 * 1024);
         this.replies = replies;
         this.params = params;
@@ -85,8 +87,9 @@ final class ProtocolInput extends InputStream {
                 ended.countDown();
                 return false;
             }
-            if (accept(line)) {
-                current = line;
+            byte[] accepted = accept(line);
+            if (accepted != null) {
+                current = accepted;
                 position = 0;
             }
         }
@@ -119,17 +122,18 @@ final class ProtocolInput extends InputStream {
         return line.size() > 0 && !oversized ? line.toByteArray() : null;
     }
 
-    private boolean accept(byte[] line) throws IOException {
+    /** The line to hand to the SDK (a tools/call tagged with its id, see Cancellations), or null for none. */
+    private byte @Nullable [] accept(byte[] line) throws IOException {
         String text = new String(line, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
-            return false;
+            return null;
         }
         JsonNode message;
         try {
             message = Wire.JSON.readTree(text);
         } catch (JacksonException e) {
             reply(null, PARSE_ERROR, "Parse error: " + e.getOriginalMessage());
-            return false;
+            return null;
         }
         JsonNode id = message.path("id");
         boolean valid = message.isObject()
@@ -142,16 +146,29 @@ final class ProtocolInput extends InputStream {
                     id.isString() || id.isIntegralNumber() ? id : null,
                     INVALID_REQUEST,
                     "Invalid Request: expected a JSON-RPC 2.0 object with a method (or a response with an id)");
-            return false;
+            return null;
         }
         if (!id.isMissingNode() && message.has("method")) { // a request: a notification gets no answer
             Optional<String> problem = params.problem(message);
             if (problem.isPresent()) {
                 reply(id, RequestParams.INVALID_PARAMS, problem.get());
-                return false;
+                return null;
             }
         }
-        return true;
+        String method = message.path("method").asString("");
+        if (method.equals("notifications/cancelled")) {
+            // the SDK does not know it; a cancelled wait_for ends here, and the SDK never sees the notice
+            cancellations.cancel(message.path("params").path("requestId"));
+            return null;
+        }
+        if (method.equals("tools/call") && message.path("params").isObject()) {
+            ObjectNode params = (ObjectNode) message.get("params");
+            JsonNode meta = params.path("_meta");
+            ObjectNode tagged = meta.isObject() ? (ObjectNode) meta : params.putObject("_meta");
+            tagged.put(Cancellations.META_KEY, id.toString());
+            return (message.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+        return line;
     }
 
     private void reply(@Nullable JsonNode id, int code, String message) throws IOException {

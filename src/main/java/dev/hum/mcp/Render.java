@@ -109,7 +109,7 @@ final class Render {
         return bytes / 1024 + " KiB";
     }
 
-    private static void lines(StringBuilder out, List<LogEntry> lines, boolean oneProcess) {
+    static void lines(StringBuilder out, List<LogEntry> lines, boolean oneProcess) {
         for (LogEntry e : lines) {
             if (!oneProcess) {
                 out.append(e.process()).append(' ');

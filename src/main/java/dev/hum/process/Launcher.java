@@ -25,6 +25,9 @@ final class Launcher {
 
     private static final List<String> SETSID_PATHS = List.of("/usr/bin/setsid", "/bin/setsid");
 
+    /** The package managers corepack provides once enabled. */
+    private static final List<String> COREPACK_MANAGED = List.of("pnpm", "yarn");
+
     private final Map<String, String> baseEnvironment;
     private final SessionMark mark;
 
@@ -42,9 +45,10 @@ final class Launcher {
         Map<String, String> env = environmentFor(spec);
         List<String> argv = spec.command().argv();
         String program = argv.get(0);
-        Path resolved = resolve(program, cwd, env.getOrDefault("PATH", ""))
-                .orElseThrow(() -> new LaunchException(
-                        "command not found: " + program + (program.contains("/") ? "" : " (searched PATH)")));
+        String path = env.getOrDefault("PATH", "");
+        Path resolved = resolve(program, cwd, path)
+                .orElseThrow(() -> new LaunchException("command not found: " + program
+                        + (program.contains("/") ? "" : " (searched PATH)") + corepackHint(program, cwd, path)));
         if (!Files.isExecutable(resolved)) {
             throw new LaunchException("permission denied: " + resolved + " is not executable");
         }
@@ -114,6 +118,18 @@ final class Launcher {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Node ships pnpm and yarn as corepack shims that are off until {@code corepack enable}: a project
+     * that names pnpm in {@code packageManager} fails on such a machine although the fix is one command.
+     */
+    private static String corepackHint(String program, Path cwd, String pathVariable) {
+        if (!COREPACK_MANAGED.contains(program)
+                || resolve("corepack", cwd, pathVariable).isEmpty()) {
+            return "";
+        }
+        return "; corepack is installed: run 'corepack enable' to get " + program;
     }
 
     private static String setsid() throws LaunchException {

@@ -84,34 +84,31 @@ final class ProcessTable {
     }
 
     /**
-     * Zombies among this JVM's children. Reads only its own threads' lists of children where the kernel offers
-     * them, a few small files instead of all of /proc (the reaper asks twice a second); a list read while it
-     * changes may miss a child, which the next call finds.
+     * Zombies among this JVM's children, leaving out {@code skip} (Java's own children, which Java waits for)
+     * unread. The kernel hands an orphan to the subreaper's first live thread, which for a JVM is its main
+     * thread (it lives as long as the JVM), so only that thread's list of children is read: one small file,
+     * then the stat of each child not skipped, twice a second at idle. A list read while it changes may miss a
+     * child, which the next call finds; without per-thread lists (an old kernel) all of /proc is read.
      */
-    static List<ProcEntry> zombieChildrenOfThisProcess() {
+    static List<ProcEntry> zombieChildrenOfThisProcess(Set<Long> skip) {
         long self = ProcessHandle.current().pid();
-        if (!Files.exists(THREAD_CHILDREN)) {
+        Path children = Path.of("/proc/self/task/" + self + "/children");
+        if (!Files.exists(THREAD_CHILDREN) || !Files.exists(children)) {
             return snapshot().zombieChildrenOf(self);
         }
         List<ProcEntry> zombies = new ArrayList<>();
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
-            for (Path task : tasks) {
-                String list;
-                try {
-                    list = Files.readString(task.resolve("children"));
-                } catch (IOException e) {
-                    continue; // the thread ended while we looked
-                }
-                for (String pid : list.trim().split(" ")) {
-                    if (!pid.isEmpty()) {
-                        ProcEntry.read(Long.parseLong(pid))
-                                .filter(e -> e.isZombie() && e.ppid() == self)
-                                .ifPresent(zombies::add);
-                    }
-                }
-            }
+        String list;
+        try {
+            list = Files.readString(children);
         } catch (IOException e) {
             return snapshot().zombieChildrenOf(self);
+        }
+        for (String pid : list.trim().split(" ")) {
+            if (!pid.isEmpty() && !skip.contains(Long.parseLong(pid))) {
+                ProcEntry.read(Long.parseLong(pid))
+                        .filter(e -> e.isZombie() && e.ppid() == self)
+                        .ifPresent(zombies::add);
+            }
         }
         return zombies;
     }

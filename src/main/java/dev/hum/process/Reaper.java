@@ -58,7 +58,7 @@ final class Reaper {
         long ownSession = Posix.ownSession();
         int reaped = 0;
         synchronized (startLock) {
-            for (ProcEntry zombie : ProcessTable.zombieChildrenOfThisProcess()) {
+            for (ProcEntry zombie : ProcessTable.zombieChildrenOfThisProcess(started)) {
                 if (!started.contains(zombie.pid()) && zombie.sid() != ownSession && Posix.reap(zombie.pid())) {
                     reaped++;
                 }

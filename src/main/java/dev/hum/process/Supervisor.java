@@ -175,12 +175,17 @@ public final class Supervisor implements AutoCloseable {
      */
     public List<CompletableFuture<ActionResult>> startWanted(List<String> names) {
         List<CompletableFuture<ActionResult>> started = new ArrayList<>();
-        for (Supervised p : processes) {
-            if (names.isEmpty() ? p.spec().autostart() : names.contains(p.name())) {
-                started.add(start(p.name()));
-            }
+        for (Supervised p : wanted(names)) {
+            started.add(start(p.name()));
         }
         return started;
+    }
+
+    /** The processes {@link #startWanted} starts, in display order; starts nothing. */
+    public List<Supervised> wanted(List<String> names) {
+        return processes.stream()
+                .filter(p -> names.isEmpty() ? p.spec().autostart() : names.contains(p.name()))
+                .toList();
     }
 
     /**

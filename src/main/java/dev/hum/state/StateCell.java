@@ -33,6 +33,8 @@ public final class StateCell {
     @SuppressWarnings("unused") // accessed through STATE
     private volatile ProcessState state;
 
+    private final Waiters waiters = new Waiters();
+
     @SuppressWarnings("NullAway.Init") // STATE sets the field, which NullAway cannot see
     StateCell(ProcessState initial) {
         STATE.setRelease(this, initial);
@@ -74,10 +76,16 @@ public final class StateCell {
             }
             ProcessState witness = (ProcessState) STATE.compareAndExchange(this, current, next);
             if (witness == current) {
+                waiters.wakeAll(); // the CAS is the full fence Waiters asks for
                 return true;
             }
             current = witness;
         }
+    }
+
+    /** The threads waiting for this cell to change; woken after every change taken. */
+    public Waiters waiters() {
+        return waiters;
     }
 
     @Override

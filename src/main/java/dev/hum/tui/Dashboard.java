@@ -45,7 +45,7 @@ final class Dashboard {
     private final LogPane pane;
     private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
-    private final Queue<ActionResult> results = new ConcurrentLinkedQueue<>();
+    private final Queue<Said> results = new ConcurrentLinkedQueue<>();
     private final Queue<String> notes;
     private final Clock clock;
 
@@ -56,6 +56,9 @@ final class Dashboard {
     private final InputLine input = new InputLine();
     private String message = "";
     private long messageAt;
+    /** The process the message is about, as it was then: the message goes once its status moves on. */
+    private Optional<ProcessState> messageAbout = Optional.empty();
+
     private boolean quitRequested;
     private boolean suspendRequested;
     private boolean dirty = true;
@@ -65,6 +68,12 @@ final class Dashboard {
     private long drawnTotal = -1;
     private long drawnAt;
     private int listWidth;
+
+    /**
+     * What an action had to say, and the state of the process it is about when it said it (empty for several
+     * processes at once).
+     */
+    private record Said(String text, Optional<ProcessState> about) {}
 
     /** Time for the dashboard: real in use, fixed in screen tests. */
     interface Clock {
@@ -213,13 +222,13 @@ final class Dashboard {
                 select(selected + 1);
                 break;
             case START:
-                act("start", supervisor::start);
+                act(AllProcesses.Verb.START, supervisor::start);
                 break;
             case STOP:
-                act("stop", supervisor::stop);
+                act(AllProcesses.Verb.STOP, supervisor::stop);
                 break;
             case RESTART:
-                act("restart", supervisor::restart);
+                act(AllProcesses.Verb.RESTART, supervisor::restart);
                 break;
             case INPUT:
                 selectedName().ifPresentOrElse(input::open, () -> say("select a process (↑ ↓) to type into it"));
@@ -273,13 +282,19 @@ final class Dashboard {
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
-    private void act(String verb, java.util.function.Function<String, CompletableFuture<ActionResult>> action) {
+    private void act(
+            AllProcesses.Verb verb, java.util.function.Function<String, CompletableFuture<ActionResult>> action) {
         Optional<String> name = selectedName();
         if (name.isEmpty()) {
-            say("select a process (↑ ↓) to " + verb + " it");
+            List<ProcessState> states = supervisor.registry().board().states();
+            say(AllProcesses.act(verb, supervisor, states, text -> results.add(new Said(text, Optional.empty()))));
             return;
         }
-        action.apply(name.get()).thenAccept(results::add);
+        action.apply(name.get()).thenAccept(r -> results.add(new Said(r.message(), stateOf(name.get()))));
+    }
+
+    private Optional<ProcessState> stateOf(String name) {
+        return supervisor.find(name).map(Supervised::state);
     }
 
     /** Sending never waits on the child: the write is non-blocking, a full or closed pipe is a message. */
@@ -289,7 +304,7 @@ final class Dashboard {
                 String target = input.target();
                 String line = input.text();
                 input.close();
-                results.add(supervisor.sendInput(target, line, true));
+                say(supervisor.sendInput(target, line, true).message());
                 break;
             case QUIT:
                 quitRequested = true;
@@ -366,12 +381,25 @@ final class Dashboard {
     private void say(String text) {
         message = text;
         messageAt = clock.nanoTime();
+        messageAbout = Optional.empty();
+    }
+
+    /** Drops a message about a process whose status changed since: "web started" must not outlive web. */
+    private void dropStaleMessage(List<ProcessState> states) {
+        messageAbout.ifPresent(then -> {
+            ProcessState now = states.get(then.id());
+            if (now.status() != then.status() || now.run() != then.run()) {
+                message = "";
+                messageAbout = Optional.empty();
+            }
+        });
     }
 
     /** Paints one whole frame into the screen's back buffer; the caller refreshes. */
     void draw(Screen screen) {
-        for (ActionResult r = results.poll(); r != null; r = results.poll()) {
-            say(r.message());
+        for (Said r = results.poll(); r != null; r = results.poll()) {
+            say(r.text());
+            messageAbout = r.about();
         }
         StringBuilder noted = new StringBuilder();
         for (String note = notes.poll(); note != null; note = notes.poll()) {
@@ -395,9 +423,9 @@ final class Dashboard {
         }
         List<ProcessState> states = supervisor.registry().board().states();
         drawnStates = states;
+        dropStaleMessage(states);
         int content = Math.max(0, height - 1);
-        listWidth = Math.min(
-                ProcessList.preferredWidth(Math.min(nameWidth, ProcessList.MAX_NAME_WIDTH)), Math.max(1, width / 2));
+        listWidth = ProcessList.widthFor(nameWidth, width);
         list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
         for (int r = 0; r < content; r++) {
             canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
@@ -406,6 +434,10 @@ final class Dashboard {
         int paneWidth = Math.max(0, width - paneCol);
         paintPaneHeader(canvas, paneCol, paneWidth, states);
         pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
+        if (feeds.get(selected).total() == 0) {
+            Optional<ProcessState> shown = selectedName().map(n -> states.get(withAll ? selected - 1 : selected));
+            PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), PaneHint.of(shown, states));
+        }
         paintStatusBar(canvas, height - 1, width, states);
         if (help) {
             HelpOverlay.paint(canvas);
@@ -415,33 +447,52 @@ final class Dashboard {
     private void paintPaneHeader(Canvas canvas, int col, int width, List<ProcessState> states) {
         canvas.fill(col, 0, width, 1, Theme.BG);
         String left;
+        String essential; // what the left part keeps before the right part drops its reminders
         if (withAll && selected == 0) {
             left = " all processes";
+            essential = " all";
         } else {
             ProcessState s = states.get(withAll ? selected - 1 : selected);
             Supervised p = supervisor.processes().get(s.id());
-            left = " " + s.name() + " · " + s.statusWord() + " · "
-                    + p.spec().command().display();
+            essential = " " + s.name() + " · " + s.statusWord();
+            left = essential + " · " + p.spec().command().display();
         }
-        String right;
-        if (pane.following()) {
-            right = "following ";
-        } else {
-            long fresh = pane.newLines();
-            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + " · End to follow ";
-        }
-        if (pane.scanning()) {
-            right = "/" + pane.query() + " searching… (Esc to cancel) · " + right;
-        } else if (pane.searching()) {
-            right = "/" + pane.query() + " (n older, N newer) · " + right;
+        String right = paneHeaderRight(2);
+        for (int detail = 1; detail >= 0 && width - Canvas.width(right) - 2 < Canvas.width(essential); detail--) {
+            right = paneHeaderRight(detail);
         }
         int rightWidth = Canvas.width(right);
-        canvas.text(col, 0, left, Math.max(0, width - rightWidth - 1), Theme.FG, Theme.BG, BOLD);
+        int leftWidth = Math.max(0, width - rightWidth - 2); // a gap of two cells between the parts
+        canvas.text(col, 0, ProcessList.cut(left, leftWidth), leftWidth, Theme.FG, Theme.BG, BOLD);
         canvas.text(col + Math.max(0, width - rightWidth), 0, right, width, Theme.DIM, Theme.BG, Canvas.PLAIN);
+    }
+
+    /**
+     * The right part of the pane's header: following or paused, and the search. With less {@code detail} (2 to
+     * 0) it leaves out first the reminders of the view's state, then those of the keys.
+     */
+    private String paneHeaderRight(int detail) {
+        String right;
+        if (pane.following()) {
+            right = detail == 2 ? "following " : "";
+        } else {
+            long fresh = pane.newLines();
+            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (detail == 2 ? " · End to follow " : " ");
+        }
+        String query = detail > 0 ? pane.query() : ProcessList.cut(pane.query(), 16);
+        String gap = right.isEmpty() ? " " : " · ";
+        if (pane.scanning()) {
+            right = "/" + query + (detail > 0 ? " searching… (Esc to cancel)" : " searching…") + gap + right;
+        } else if (pane.searching()) {
+            right = "/" + query + (detail > 0 ? " (n older, N newer)" : "") + gap + right;
+        }
+        return right;
     }
 
     private void paintStatusBar(Canvas canvas, int row, int width, List<ProcessState> states) {
         canvas.fill(0, row, width, 1, Theme.BAR_BG);
+        String name = " hum · " + title + " ";
+        boolean withTitle = true;
         String text;
         if (quitRequested) {
             long live = states.stream().filter(s -> s.status().isLive()).count();
@@ -450,15 +501,17 @@ final class Dashboard {
             text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
         } else if (input.isOpen()) {
             text = input.prompt(width);
+            withTitle = false; // the line being typed has the whole bar
         } else if (!message.isEmpty() && clock.nanoTime() - messageAt < MESSAGE_NANOS) {
             text = " " + message;
         } else {
-            text = " ↑↓ select  s start  x stop  r restart  PgUp/PgDn scroll  / search  w wrap  ? help  q quit";
+            KeyBar.Bar bar = KeyBar.fit(width, Canvas.width(name));
+            text = bar.keys();
+            withTitle = bar.withTitle();
         }
         int c = canvas.text(0, row, text, width, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
-        String name = " hum · " + title + " ";
         int nameCol = width - Canvas.width(name);
-        if (nameCol > c + 1) {
+        if (withTitle && nameCol > c) {
             canvas.text(nameCol, row, name, width - nameCol, Theme.BAR_FG, Theme.BAR_BG, BOLD);
         }
     }

@@ -25,9 +25,14 @@ final class KeyMap {
     static final List<Binding> BINDINGS = List.of(
             new Binding("↑ / k", "select the previous process", Action.SELECT_UP, "k", List.of(KeyType.ArrowUp)),
             new Binding("↓ / j", "select the next process", Action.SELECT_DOWN, "j", List.of(KeyType.ArrowDown)),
-            new Binding("s", "start the selected process", Action.START, "s", List.of()),
-            new Binding("x", "stop the selected process (its whole tree)", Action.STOP, "x", List.of()),
-            new Binding("r", "restart the selected process", Action.RESTART, "r", List.of()),
+            new Binding("s", "start the selected process; on all: every one not running", Action.START, "s", List.of()),
+            new Binding(
+                    "x",
+                    "stop the selected process (its whole tree); on all: every running one",
+                    Action.STOP,
+                    "x",
+                    List.of()),
+            new Binding("r", "restart the selected process; on all: every running one", Action.RESTART, "r", List.of()),
             new Binding(
                     "i",
                     "type a line into the selected process's stdin (Enter sends, Esc cancels)",

@@ -44,9 +44,23 @@ final class ProcessList {
     private int firstRow = 1;
     private int entries;
 
-    /** The width the list would like: marker, name, status, pid, uptime, restarts. */
-    static int preferredWidth(int nameWidth) {
-        return 2 + nameWidth + 1 + STATUS_WIDTH + 1 + 7 + 1 + 7 + 1 + 3;
+    /** Cells before the columns: marker, name and its gap, status and its gap. */
+    private static int fixedWidth(int nameColumn) {
+        return 2 + nameColumn + 1 + STATUS_WIDTH + 1;
+    }
+
+    /**
+     * The list's width on a screen {@code screenWidth} cells wide whose widest name is {@code nameWidth}: every
+     * column while that takes at most two fifths of the screen, else without the columns that give way first
+     * ({@link ListColumn}), so that the log pane keeps most of the width. Name and status always stay, up to half
+     * the screen.
+     */
+    static int widthFor(int nameWidth, int screenWidth) {
+        int budget = Math.max(fixedWidth(MIN_NAME_WIDTH), screenWidth * 2 / 5);
+        int name = Math.max(MIN_NAME_WIDTH, Math.min(nameWidth, MAX_NAME_WIDTH));
+        int names = Math.max(MIN_NAME_WIDTH, Math.min(name, budget - fixedWidth(0)));
+        int wanted = fixedWidth(names) + ListColumn.widthOf(ListColumn.within(budget - fixedWidth(names)));
+        return Math.max(1, Math.min(wanted, screenWidth / 2));
     }
 
     /**
@@ -65,7 +79,8 @@ final class ProcessList {
             Instant now) {
         canvas.fill(0, 0, width, height, Theme.BG);
         int names = nameColumn(nameWidth, width);
-        canvas.text(0, 0, header(names), width, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        List<ListColumn> columns = ListColumn.within(width - fixedWidth(names));
+        canvas.text(0, 0, header(names, columns), width, Theme.DIM, Theme.BG, Canvas.PLAIN);
         entries = states.size() + (withAll ? 1 : 0);
         scroll(selected, height - 1);
         int row = 1;
@@ -78,7 +93,7 @@ final class ProcessList {
                 paintAll(canvas, row, width, states, selected == 0, names);
             } else {
                 ProcessState s = states.get(withAll ? entry - 1 : entry);
-                paintRow(canvas, row, width, s, entry == selected, names, now);
+                paintRow(canvas, row, width, s, entry == selected, names, columns, now);
             }
         }
         if (shownTo < entries) {
@@ -123,7 +138,7 @@ final class ProcessList {
     }
 
     private static int nameColumn(int nameWidth, int width) {
-        int fits = width - 2 - 1 - STATUS_WIDTH; // the status word must stay in view
+        int fits = width - fixedWidth(0); // the status word must stay in view
         return Math.max(MIN_NAME_WIDTH, Math.min(Math.min(nameWidth, MAX_NAME_WIDTH), fits));
     }
 
@@ -138,7 +153,14 @@ final class ProcessList {
     }
 
     private static void paintRow(
-            Canvas canvas, int row, int width, ProcessState s, boolean selected, int nameWidth, Instant now) {
+            Canvas canvas,
+            int row,
+            int width,
+            ProcessState s,
+            boolean selected,
+            int nameWidth,
+            List<ListColumn> columns,
+            Instant now) {
         TextColor bg = selected ? Theme.SELECTED_BG : Theme.BG;
         canvas.fill(0, row, width, 1, bg);
         int c = canvas.text(0, row, selected ? "▶ " : "  ", width, Theme.SELECTED_FG, bg, BOLD);
@@ -153,17 +175,19 @@ final class ProcessList {
                 bg,
                 selected ? BOLD : Canvas.PLAIN);
         c = canvas.text(c, row, pad(s.statusWord(), STATUS_WIDTH + 1), width - c, Theme.statusColour(s), bg, BOLD);
-        String pid = s.pid() > 0 ? Long.toString(s.pid()) : "-";
-        c = canvas.text(c, row, pad(pid, 8), width - c, Theme.FG, bg, Canvas.PLAIN);
-        String up = s.run() == 0 ? "-" : uptime(s.uptime(now));
-        c = canvas.text(c, row, pad(up, 8), width - c, Theme.FG, bg, Canvas.PLAIN);
-        String restarts = s.restarts() > 0 ? "↻" + s.restarts() : "";
-        canvas.text(c, row, restarts, width - c, Theme.DIM, bg, Canvas.PLAIN);
+        for (ListColumn column : columns) {
+            String value = pad(column.value(s, now), column.width);
+            c = canvas.text(c, row, value, width - c, column.colour(), bg, Canvas.PLAIN);
+        }
     }
 
-    private static String header(int nameWidth) {
-        return "  " + pad("PROCESS", nameWidth + 1) + pad("STATUS", STATUS_WIDTH + 1) + pad("PID", 8) + pad("UPTIME", 8)
-                + "↻";
+    private static String header(int nameWidth, List<ListColumn> columns) {
+        StringBuilder b =
+                new StringBuilder("  ").append(pad("PROCESS", nameWidth + 1)).append(pad("STATUS", STATUS_WIDTH + 1));
+        for (ListColumn column : columns) {
+            b.append(pad(column.header, column.width));
+        }
+        return b.toString();
     }
 
     /** Uptime the way people read it: 45s, 12m03s, 3h04m, 2d03h. */

@@ -2,7 +2,6 @@ package dev.hum.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.testing.Poll;
 import java.io.IOException;
@@ -11,13 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,37 +21,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class TerminalIT {
 
-    private static final Path JAR = Path.of("target", "hum.jar").toAbsolutePath();
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final Pattern EXIT = Pattern.compile("EXIT=(\\d+)");
-
     @TempDir
     Path dir;
 
-    private final String token = "humterm-" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    final TmuxHum hum = new TmuxHum("humterm");
+
+    private final String token = hum.token();
     private Tmux tmux;
-
-    @BeforeEach
-    void requirements() {
-        Assumptions.assumeTrue(Tmux.installed(), "tmux is not installed (.ci/run installs it); skipping");
-        assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run these tests with mvn verify");
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (tmux != null) {
-            tmux.close();
-        }
-        for (long pid : TokenScan.find(token)) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-    }
 
     @Test
     void sigtermDuringStartUp_restoresOnceAfterTheLastFrame() throws Exception {
         // The child signals hum the moment it starts: before, during or just after the first frame.
         writeConfig("  killer:\n    cmd: kill -TERM $PPID\n", "  sleeper:\n    cmd: sleep 300\n");
-        tmux = Tmux.start(dir, 100, 24);
+        tmux = hum.open(dir, 100, 24);
         startHum();
         assertEquals(128 + 15, awaitExit());
         String after = tmux.screen();
@@ -74,9 +51,9 @@ final class TerminalIT {
     void ctrlZ_suspendsWithTheShellScreenAndFgTakesTheTerminalBack() throws Exception {
         writeConfig(
                 "  alpha:\n    cmd: echo alpha-ready; sleep 300\n", "  beta:\n    cmd: echo beta-ready; sleep 300\n");
-        tmux = Tmux.start(dir, 100, 24);
+        tmux = hum.open(dir, 100, 24);
         // Without "; echo EXIT=$?": the shell would run it when hum stops, not when it ends.
-        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR);
+        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + TmuxHum.JAVA + " -jar " + TmuxHum.JAR);
         tmux.await(s -> s.contains("alpha-ready") && s.contains("beta-ready"), "both processes to start");
         tmux.keys("C-z");
         tmux.await(s -> s.contains("Stopped") || s.contains("stopped"), "the shell to report hum stopped");
@@ -116,7 +93,7 @@ final class TerminalIT {
     void ctrlBackslashAndCtrlS_areKeysNotSignalsOrFlowControl() throws Exception {
         writeConfig(
                 "  alpha:\n    cmd: echo alpha-ready; sleep 300\n", "  beta:\n    cmd: echo beta-ready; sleep 300\n");
-        tmux = Tmux.start(dir, 100, 24);
+        tmux = hum.open(dir, 100, 24);
         startHum();
         tmux.await(s -> s.contains("alpha-ready") && s.contains("beta-ready"), "both processes to start");
         tmux.keys("C-\\");
@@ -145,14 +122,10 @@ final class TerminalIT {
     }
 
     private void startHum() throws Exception {
-        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
+        hum.startHum("");
     }
 
-    /** Waits for the shell's {@code EXIT=n} line after hum ends; returns n. */
     private int awaitExit() throws Exception {
-        String screen = tmux.await(s -> EXIT.matcher(s).find(), "hum to exit and the shell to print EXIT=");
-        Matcher m = EXIT.matcher(screen);
-        assertTrue(m.find());
-        return Integer.parseInt(m.group(1));
+        return hum.awaitExit();
     }
 }

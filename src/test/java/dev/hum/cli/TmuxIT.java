@@ -293,6 +293,32 @@ final class TmuxIT {
         assertEquals(List.of(), TokenScan.find(token), "nothing may start without a dashboard");
     }
 
+    @Test
+    void oldest_afterTheScrollbackDroppedLines_showsTheOldestLineHeld() throws Exception {
+        // Regression (issue 10): Home / g computed Long.MIN_VALUE - firstSeq, which overflowed once the ring had
+        // dropped lines, and the pane went empty.
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Files.writeString(
+                small.resolve("hum.yaml"),
+                "settings:\n  scrollback: 100\n"
+                        + "processes:\n  count:\n"
+                        + "    cmd: i=1; while [ $i -le 150 ]; do echo line-$i; i=$((i+1)); done; sleep 300\n"
+                        + "    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        tmux = Tmux.start(small, 100, 20);
+        startHum();
+        tmux.awaitText("line-150");
+        tmux.keys("g");
+        String screen = tmux.await(s -> s.contains("paused"), "g to pause at the oldest line");
+        String firstRow = screen.lines().skip(1).findFirst().orElse("");
+        Matcher line = Pattern.compile("line-(\\d+)").matcher(firstRow);
+        assertTrue(line.find(), "the oldest line held is at the top, not an empty pane:\n" + screen);
+        assertTrue(Integer.parseInt(line.group(1)) < 150, screen);
+        tmux.keys("End");
+        tmux.awaitText("following");
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
+
     private void startHum() throws Exception {
         tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
     }

@@ -10,6 +10,7 @@ import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,26 @@ final class McpConformanceIT {
     static final Path JAR = Path.of(System.getProperty("hum.jar", "target/hum.jar"));
     static final String CONFIG =
             "processes:\n  web:\n    cmd: 'echo listening on 3000; exec sleep 60'\n" + "    stop_timeout: 2s\n";
+
+    /** The file that lets {@code slow} print its line: the script creates it once its wait_for is under way. */
+    private Path goFile() {
+        return project.resolve("go");
+    }
+
+    private int httpPort;
+
+    /** web, and the processes wait_for is tried on: a real server, a late line, a crash before it listens. */
+    private String config() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            httpPort = free.getLocalPort();
+        }
+        return CONFIG
+                + "  http:\n    autostart: false\n    cmd: [node, -e, \"require('http').createServer((q, s) => s.end('ok'))"
+                + ".listen(" + httpPort + ", '127.0.0.1')\"]\n"
+                + "  slow:\n    autostart: false\n    cmd: 'echo compiling; while [ ! -e " + goFile()
+                + " ]; do sleep 0.02; done; echo server ready at http://localhost:1/; exec sleep 60'\n"
+                + "  crash:\n    autostart: false\n    cmd: 'echo booting; echo Error: EADDRINUSE >&2; exit 1'\n";
+    }
 
     @TempDir
     Path project;
@@ -56,7 +77,7 @@ final class McpConformanceIT {
 
     @Test
     void typescriptClient_aloneStopsEverythingWhenItDisconnects() throws Exception {
-        Files.writeString(project.resolve("hum.yaml"), CONFIG);
+        Files.writeString(project.resolve("hum.yaml"), config());
         long pid = pidFrom(drive("alone"));
         assertFalse(
                 ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
@@ -65,7 +86,7 @@ final class McpConformanceIT {
 
     @Test
     void typescriptClient_bridgedDrivesTheDashboardsProcesses() throws Exception {
-        Files.writeString(project.resolve("hum.yaml"), CONFIG);
+        Files.writeString(project.resolve("hum.yaml"), config());
         Path below = Files.createDirectories(project.resolve("src"));
         try (Supervisor dashboard = new Supervisor(ConfigLoader.discover(project));
                 ControlServer server = ControlServer.start(dashboard, project, xdg.resolve("hum"), note -> {})) {
@@ -92,9 +113,11 @@ final class McpConformanceIT {
                 mode));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("XDG_RUNTIME_DIR", xdg.toString());
+        pb.environment().put("GO_FILE", goFile().toString());
+        pb.environment().put("HTTP_PORT", Integer.toString(httpPort));
         Process node = pb.start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node did not finish");
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "node did not finish");
         assertEquals(0, node.exitValue(), "conformance script failed: " + out);
         return out.strip();
     }

@@ -75,7 +75,8 @@ final class McpProtocolTest {
                             "scripts_run",
                             "scripts_status",
                             "scripts_stop",
-                            "send_input"),
+                            "send_input",
+                            "wait_for"),
                     names.stream().sorted().toList());
         }
     }

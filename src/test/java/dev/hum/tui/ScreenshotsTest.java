@@ -65,14 +65,32 @@ final class ScreenshotsTest {
             painter.write(h.terminal, out.resolve("failed.png"));
         }
         for (String name : new String[] {"demo.png", "search.png", "failed.png"}) {
-            assertIsAPicture(out.resolve(name), painter);
+            assertIsAPicture(out.resolve(name), painter, COLUMNS, ROWS);
         }
     }
 
-    private static void assertIsAPicture(Path file, TerminalPainter painter) throws Exception {
+    /** The size a terminal window opens with: the list gives way, the log and the way out stay. */
+    @Test
+    void screenshots_demoAt80x24() throws Exception {
+        String target = System.getProperty("hum.screenshots", "");
+        Path out = target.isBlank() ? scratch.resolve("screenshots") : Path.of(target);
+        Path empty = Files.createDirectories(scratch.resolve("project"));
+        ProjectConfig demo = ConfigLoader.discover(empty);
+        TerminalPainter painter = new TerminalPainter();
+        try (ScreenHarness h = new ScreenHarness(80, 24, demo, "demo")) {
+            h.startAll();
+            h.awaitText("done job #1");
+            h.awaitText("connected; running migrations");
+            h.awaitText("q quit");
+            painter.write(h.terminal, out.resolve("demo-80x24.png"));
+        }
+        assertIsAPicture(out.resolve("demo-80x24.png"), painter, 80, 24);
+    }
+
+    private static void assertIsAPicture(Path file, TerminalPainter painter, int columns, int rows) throws Exception {
         BufferedImage image = ImageIO.read(file.toFile());
-        assertEquals(COLUMNS * painter.cellWidth(), image.getWidth(), file + " width");
-        assertEquals(ROWS * painter.cellHeight(), image.getHeight(), file + " height");
+        assertEquals(columns * painter.cellWidth(), image.getWidth(), file + " width");
+        assertEquals(rows * painter.cellHeight(), image.getHeight(), file + " height");
         Set<Integer> colours = new HashSet<>();
         int background = TerminalPainter.DEFAULT_BG.getRGB();
         long painted = 0;
