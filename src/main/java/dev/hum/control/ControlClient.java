@@ -89,6 +89,12 @@ public final class ControlClient implements ProcessControl {
     }
 
     @Override
+    public ActionResult sendInput(String name, String text, boolean newline) {
+        return Wire.action(
+                call(request("send_input").put("name", name).put("text", text).put("newline", newline)));
+    }
+
+    @Override
     public LogPage logs(Optional<String> name, OptionalLong cursor, int limit) {
         ObjectNode r = request("logs").put("limit", limit);
         name.ifPresent(n -> r.put("name", n));

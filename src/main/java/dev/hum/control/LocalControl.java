@@ -82,6 +82,11 @@ public final class LocalControl implements ProcessControl {
     }
 
     @Override
+    public ActionResult sendInput(String name, String text, boolean newline) {
+        return supervisor.sendInput(name, text, newline);
+    }
+
+    @Override
     public LogPage logs(Optional<String> name, OptionalLong cursor, int limit) {
         checkLimit(limit);
         if (cursor.isPresent() && cursor.getAsLong() < 0) {

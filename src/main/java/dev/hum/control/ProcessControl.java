@@ -39,6 +39,13 @@ public interface ProcessControl extends AutoCloseable {
     ActionResult restart(String name);
 
     /**
+     * Writes {@code text}, and a newline when {@code newline}, to the standard input of the process's current
+     * run (a pipe, not a terminal). Never waits on the process: a full pipe or one nobody reads is a failed
+     * result that says so.
+     */
+    ActionResult sendInput(String name, String text, boolean newline);
+
+    /**
      * Log lines from {@code cursor} on, at most {@code limit}; without a cursor, the newest {@code
      * limit} lines. With a name the cursor is that process's line sequence number; without one it is
      * the session-wide arrival number and the lines of all processes are interleaved. A cursor past the

@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Requests {
 
     /*
-     * Request: {"op": "status"|"run"|"stop"|"restart"|"logs"|"search"|"wait"|"describe", ...arguments}.
+     * Request: {"op": "status"|"run"|"stop"|"restart"|"send_input"|"logs"|"search"|"wait"|"describe",
+     * ...arguments}.
      * Response: {"result": ...} or {"error": "message for the agent"}. Stateless, so any connection
      * thread may call it at any time.
      */
@@ -44,6 +45,14 @@ final class Requests {
                     break;
                 case "restart":
                     response.set("result", Wire.action(control.restart(required(request))));
+                    break;
+                case "send_input":
+                    response.set(
+                            "result",
+                            Wire.action(control.sendInput(
+                                    required(request),
+                                    request.path("text").asString(""),
+                                    request.path("newline").asBoolean(true))));
                     break;
                 case "logs":
                     OptionalLong cursor = request.has("cursor")

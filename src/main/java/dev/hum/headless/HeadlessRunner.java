@@ -84,9 +84,10 @@ public final class HeadlessRunner {
         return printer.failed() || (printed == 0 && readerGone.getAsBoolean());
     }
 
+    /** Live, or ended while what it started still writes: its last lines are still to come. */
     private boolean anyLive() {
         for (ProcessState s : supervisor.registry().board().states()) {
-            if (s.status().isLive()) {
+            if (s.status().isLive() || supervisor.outputOpen(s.name())) {
                 return true;
             }
         }

@@ -17,6 +17,8 @@ final class StyleWriter {
             sb.append(text);
             return;
         }
+        // Text before the first run has the default style, which the caller's prefix left in effect.
+        sb.append(text, 0, Math.min(runs.runStart(0), text.length()));
         for (int i = 0; i < runs.runCount(); i++) {
             int start = Math.min(runs.runStart(i), text.length());
             int end = i + 1 < runs.runCount() ? Math.min(runs.runStart(i + 1), text.length()) : text.length();

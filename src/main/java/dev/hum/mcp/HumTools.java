@@ -25,13 +25,17 @@ import java.util.Set;
 import java.util.function.Function;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The tools, with Brummer's names, over one {@link ProcessControl}; wait_for is {@link WaitTool}. */
+/** The tools, with Brummer's names where Brummer has them, over one {@link ProcessControl}; wait_for is {@link WaitTool}. */
 final class HumTools {
 
     static final int DEFAULT_LOG_LIMIT = 100;
     static final int DEFAULT_SEARCH_LIMIT = 50;
 
     private static final String NAME = "name";
+
+    /** Most characters one send_input takes: a typed line, well inside a pipe's 64 KiB. */
+    static final int MAX_INPUT = 4096;
+
     private static final Map<String, Object> NAME_REQUIRED =
             properties(NAME, string("The process name, as scripts_list shows it.", ToolArguments.MAX_NAME));
 
@@ -78,6 +82,34 @@ final class HumTools {
                         object(List.of(NAME), NAME_REQUIRED),
                         Set.of(NAME),
                         args -> action(control.restart(args.requiredString(NAME, ToolArguments.MAX_NAME)))),
+                tool(
+                        "send_input",
+                        "Type a line into a running process's standard input, as a person at its terminal would:"
+                                + " nodemon's rs, a test runner's keys, the answer to a prompt. The input is a pipe,"
+                                + " not a terminal: a program that needs a TTY (raw keys, password prompts) will not"
+                                + " see one. Fails at once, without waiting, when the process does not read its"
+                                + " input.",
+                        object(
+                                List.of(NAME, "text"),
+                                properties(
+                                        NAME,
+                                        string("The process name, as scripts_list shows it.", ToolArguments.MAX_NAME),
+                                        "text",
+                                        Map.of(
+                                                "type",
+                                                "string",
+                                                "description",
+                                                "The text to send; empty with newline true presses Enter.",
+                                                "maxLength",
+                                                MAX_INPUT),
+                                        "newline",
+                                        bool("Send a newline after the text, as Enter does.", true))),
+                        Set.of(NAME, "text", "newline"),
+                        args -> action(control.sendInput(
+                                args.requiredString(NAME, ToolArguments.MAX_NAME),
+                                args.string("text", MAX_INPUT)
+                                        .orElseThrow(() -> new BadArguments("send_input needs text")),
+                                args.flag("newline", true)))),
                 tool(
                         "scripts_status",
                         "Status of one process or of all: status word, pid, uptime, exit code, restarts, log line count.",

@@ -45,6 +45,10 @@ final class Schemas {
     }
 
     static Map<String, Object> bool(String description) {
-        return Map.of("type", "boolean", "description", description, "default", false);
+        return bool(description, false);
+    }
+
+    static Map<String, Object> bool(String description, boolean byDefault) {
+        return Map.of("type", "boolean", "description", description, "default", byDefault);
     }
 }

@@ -81,9 +81,13 @@ final class ToolArguments {
     }
 
     boolean flag(String key) {
+        return flag(key, false);
+    }
+
+    boolean flag(String key, boolean byDefault) {
         Object v = values.get(key);
         if (v == null) {
-            return false;
+            return byDefault;
         }
         if (v instanceof Boolean b) {
             return b;

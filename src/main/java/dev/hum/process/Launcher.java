@@ -37,7 +37,7 @@ final class Launcher {
     }
 
     /** Checks what can be checked up front, so that a failure reads as a reason, not an exit code. */
-    Process launch(ProcessSpec spec) throws LaunchException {
+    Process launch(ProcessSpec spec, ChildPipes pipes) throws LaunchException {
         Path cwd = spec.cwd();
         if (!Files.isDirectory(cwd)) {
             throw new LaunchException("working folder does not exist: " + cwd);
@@ -62,9 +62,10 @@ final class Launcher {
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        // stdin stays an open pipe that never delivers input: tools that read it wait as they would
-        // on an idle terminal, and watchers that exit on EOF (esbuild --watch) keep running.
-        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        // stdin stays an open pipe that delivers only what is sent to it (the input line, send_input):
+        // tools that read it wait as they would on an idle terminal, and watchers that exit on EOF
+        // (esbuild --watch) keep running. The output pipes stay open while anything of the tree holds them.
+        pipes.redirect(builder);
         Process process;
         try {
             process = Reaper.start(builder);

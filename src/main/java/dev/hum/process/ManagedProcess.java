@@ -8,6 +8,7 @@ import dev.hum.state.ProcessState;
 import dev.hum.state.StateCell;
 import dev.hum.state.Status;
 import dev.hum.state.StatusWords;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -37,8 +38,15 @@ final class ManagedProcess {
      * never land after the next run's start notice.
      */
 
-    /** How long an exit waits for the pumps to drain, so that the last lines precede the status. */
+    /** How long a stop waits for the pumps to drain once the tree is gone, so that the last lines precede it. */
     private static final Duration DRAIN = Duration.ofMillis(500);
+
+    /**
+     * How long a run whose leader exited stays RUNNING while what it started still writes to its output: the
+     * exit then reads after the last lines. A tree that writes on beyond this is ended with a notice, and its
+     * lines keep arriving in this log until it closes the output or a stop ends it.
+     */
+    static final Duration LATE_OUTPUT = Duration.ofSeconds(3);
 
     private final Supervised process;
     private final ProcessSpec spec;
@@ -163,20 +171,28 @@ final class ManagedProcess {
             log.appendNotice("hum: start #" + run + ": " + spec.command().display());
         }
         publishLineCount();
+        ChildPipes pipes;
         Process process;
         try {
-            process = launcher.launch(spec);
+            pipes = openPipes();
         } catch (LaunchException e) {
-            log.appendNotice("hum: failed to start: " + e.getMessage());
-            cell.update(s -> s.failedToStart(run, String.valueOf(e.getMessage()), Instant.now()));
-            publishLineCount();
-            return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
+            return failedToStart(run, e);
+        }
+        try {
+            process = launcher.launch(spec, pipes);
+        } catch (LaunchException e) {
+            pipes.close();
+            return failedToStart(run, e);
+        } finally {
+            pipes.forked();
         }
         long pid = process.pid();
         long leaderStart = journal.recordGroup(pid);
-        Thread out = Pump.start(process.getInputStream(), log, Source.STDOUT, cell, "hum-pump-" + spec.name());
-        Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
-        Run r = new Run(run, process, pid, out, err);
+        Thread out =
+                Pump.start(pipes.stdout(), log, Source.STDOUT, cell, "hum-pump-" + spec.name(), pipes::outputEnded);
+        Thread err = Pump.start(
+                pipes.stderr(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err", pipes::outputEnded);
+        Run r = new Run(run, process, pid, out, err, pipes);
         current = r;
         cell.update(s -> s.launched(run, pid));
         process.onExit()
@@ -189,11 +205,33 @@ final class ManagedProcess {
         return ActionResult.ok(spec.name() + " started (pid " + pid + ")");
     }
 
-    /** The leader of run {@code r} exited by itself (or by a stop; then the stop action reports). */
+    private ActionResult failedToStart(int run, LaunchException e) {
+        log.appendNotice("hum: failed to start: " + e.getMessage());
+        cell.update(s -> s.failedToStart(run, String.valueOf(e.getMessage()), Instant.now()));
+        publishLineCount();
+        return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
+    }
+
+    private static ChildPipes openPipes() throws LaunchException {
+        try {
+            return ChildPipes.open();
+        } catch (IOException e) {
+            throw new LaunchException("cannot make its pipes: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The leader of run {@code r} exited by itself (or by a stop; then the stop action reports). What it started
+     * may still write: the run ends once they closed its output, or after {@link #LATE_OUTPUT} with a notice.
+     */
     private void exited(Run r) {
-        r.awaitPumps(DRAIN);
+        boolean closed = r.awaitPumps(LATE_OUTPUT);
         Exit exit = exitOf(r.process());
-        endRun(r, exit, "hum: " + describe(exit), false);
+        String notice = "hum: " + describe(exit);
+        if (!closed) {
+            notice += "; processes it started still write, and their lines keep arriving here until a stop";
+        }
+        endRun(r, exit, notice, false);
     }
 
     /**
@@ -242,6 +280,7 @@ final class ManagedProcess {
         Reaper.reap();
         waitForExit(r.process());
         r.awaitPumps(DRAIN);
+        r.pipes().closeInput();
         String how = outcome.killed()
                 ? "did not stop within " + format(spec.stopTimeout()) + " of " + StatusWords.signalName(signal)
                         + ": killed with SIGKILL"
@@ -254,6 +293,34 @@ final class ManagedProcess {
             publishLineCount();
         }
         return ActionResult.ok(spec.name() + " " + how);
+    }
+
+    /**
+     * Writes {@code bytes} to the newest run's stdin without blocking: whoever calls (the render thread, a
+     * connection thread) is back within microseconds, and a pipe that is full or closed is said so.
+     */
+    ActionResult sendInput(byte[] bytes) {
+        Run r = current;
+        if (r == null) {
+            return ActionResult.failed(spec.name() + " has not been started: nothing reads its input");
+        }
+        return switch (r.pipes().send(bytes)) {
+            case WRITTEN -> ActionResult.ok("sent " + bytes.length + " bytes to " + spec.name() + "'s input");
+            case FULL ->
+                ActionResult.failed(spec.name() + " is not reading its input: the pipe is full,"
+                        + " so the line was not sent whole");
+            case CLOSED ->
+                ActionResult.failed(
+                        cell.get().status().isLive()
+                                ? spec.name() + " has closed its input: nothing reads it any more"
+                                : spec.name() + " is not running: nothing reads its input any more");
+        };
+    }
+
+    /** True while some process of the newest run still holds its output open, even after the leader exited. */
+    boolean outputOpen() {
+        Run r = current;
+        return r != null && r.pipes().outputOpen();
     }
 
     /** Adds a line of hum's own to this process's log, where the screen and agents see it. */

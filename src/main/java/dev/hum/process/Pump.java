@@ -20,17 +20,22 @@ final class Pump implements Runnable {
     private final OutputDecoder decoder;
     private final LogBuffer log;
     private final StateCell cell;
+    private final Runnable ended;
 
-    Pump(InputStream input, LogBuffer log, Source source, StateCell cell) {
+    Pump(InputStream input, LogBuffer log, Source source, StateCell cell, Runnable ended) {
         this.input = input;
         this.decoder = new OutputDecoder(log, source);
         this.log = log;
         this.cell = cell;
+        this.ended = ended;
     }
 
-    /** Starts a daemon thread running this pump and returns it. */
-    static Thread start(InputStream input, LogBuffer log, Source source, StateCell cell, String name) {
-        Thread thread = new Thread(new Pump(input, log, source, cell), name);
+    /**
+     * Starts a daemon thread running this pump and returns it. It reads until the last process holding the
+     * stream's other end has closed it (not only until the leader exits), then runs {@code ended}.
+     */
+    static Thread start(InputStream input, LogBuffer log, Source source, StateCell cell, String name, Runnable ended) {
+        Thread thread = new Thread(new Pump(input, log, source, cell, ended), name);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -51,8 +56,7 @@ final class Pump implements Runnable {
                 }
             }
         } catch (IOException e) {
-            // The pipe was closed under us (the stream is closed when hum gives up on a run): the
-            // partial line below is all that is left to keep.
+            // The stream failed under us: the partial line below is all that is left to keep.
         } catch (RuntimeException e) {
             // A bug in decoding must not take the dashboard down with it: say so in the log and
             // keep draining the pipe, so the child never blocks on a full pipe.
@@ -63,6 +67,7 @@ final class Pump implements Runnable {
             if (decoder.finish() > 0) {
                 publishLineCount();
             }
+            ended.run();
         }
     }
 

@@ -5,6 +5,7 @@ import dev.hum.config.ProjectConfig;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.MergedLog;
 import dev.hum.state.Registry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -125,6 +126,27 @@ public final class Supervisor implements AutoCloseable {
     /** Every process's log merged in arrival order (a configuration always has at least one process). */
     public MergedLog merged() {
         return Objects.requireNonNull(merged, "a configuration has at least one process");
+    }
+
+    /**
+     * Writes {@code text} (and a newline when asked) to the standard input of the process's current run, at once
+     * and without blocking: a pipe that is full or that nobody reads any more is reported, not waited on.
+     */
+    public ActionResult sendInput(String name, String text, boolean newline) {
+        ManagedProcess p = managed.get(name);
+        if (p == null) {
+            return ActionResult.failed("no process named '" + name + "'; known: " + knownNames());
+        }
+        return p.sendInput((newline ? text + "\n" : text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * True while a process's output is still open although its run may have ended: what its leader started still
+     * writes, and its lines still arrive in its log.
+     */
+    public boolean outputOpen(String name) {
+        ManagedProcess p = managed.get(name);
+        return p != null && p.outputOpen();
     }
 
     /** The names of all processes in display order, for messages. */

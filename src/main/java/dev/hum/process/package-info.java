@@ -6,7 +6,8 @@
  * socket and the command line. Each process is one {@link dev.hum.process.Supervised} handle (its
  * id, spec, state cell and log), which every reader takes; nothing is matched by index across lists. Lifecycle actions (start, stop, restart) of one process run in order
  * on that process's own control thread, so a burst of restarts cannot interleave; actions of
- * different processes run in parallel. Each output stream has its own pump thread. State changes are
+ * different processes run in parallel. Each output stream has its own pump thread, which reads the pipe that
+ * hum made for the run ({@link dev.hum.process.ChildPipes}) until the last process of the tree closes it. State changes are
  * published only through {@link dev.hum.state.StateCell} transitions; nothing here takes a lock that
  * a reader of state or logs could wait on. Signals are sent with JNA ({@code kill(-pgid, sig)}), never
  * by spawning {@code kill}, and never by name or port. hum is a child subreaper: one JVM-wide

@@ -7,6 +7,7 @@ enum Action {
     START,
     STOP,
     RESTART,
+    INPUT,
     PAGE_UP,
     PAGE_DOWN,
     FOLLOW,

@@ -53,6 +53,7 @@ final class Dashboard {
     private boolean help;
     private boolean prompting;
     private final StringBuilder prompt = new StringBuilder();
+    private final InputLine input = new InputLine();
     private String message = "";
     private long messageAt;
     /** The process the message is about, as it was then: the message goes once its status moves on. */
@@ -200,6 +201,10 @@ final class Dashboard {
             editPrompt(key);
             return;
         }
+        if (input.isOpen()) {
+            editInput(key);
+            return;
+        }
         if (key instanceof MouseAction mouseAction) {
             mouse(mouseAction);
             return;
@@ -224,6 +229,9 @@ final class Dashboard {
                 break;
             case RESTART:
                 act(AllProcesses.Verb.RESTART, supervisor::restart);
+                break;
+            case INPUT:
+                selectedName().ifPresentOrElse(input::open, () -> say("select a process (↑ ↓) to type into it"));
                 break;
             case PAGE_UP:
                 pane.pageUp();
@@ -287,6 +295,24 @@ final class Dashboard {
 
     private Optional<ProcessState> stateOf(String name) {
         return supervisor.find(name).map(Supervised::state);
+    }
+
+    /** Sending never waits on the child: the write is non-blocking, a full or closed pipe is a message. */
+    private void editInput(KeyStroke key) {
+        switch (input.edit(key)) {
+            case SEND:
+                String target = input.target();
+                String line = input.text();
+                input.close();
+                say(supervisor.sendInput(target, line, true).message());
+                break;
+            case QUIT:
+                quitRequested = true;
+                break;
+            case EDITING:
+            case CANCEL:
+                break;
+        }
     }
 
     private void editPrompt(KeyStroke key) {
@@ -473,6 +499,9 @@ final class Dashboard {
             text = " quitting: stopping " + live + " process" + (live == 1 ? "" : "es") + "…";
         } else if (prompting) {
             text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
+        } else if (input.isOpen()) {
+            text = input.prompt(width);
+            withTitle = false; // the line being typed has the whole bar
         } else if (!message.isEmpty() && clock.nanoTime() - messageAt < MESSAGE_NANOS) {
             text = " " + message;
         } else {

@@ -34,6 +34,12 @@ final class KeyMap {
                     List.of()),
             new Binding("r", "restart the selected process; on all: every running one", Action.RESTART, "r", List.of()),
             new Binding(
+                    "i",
+                    "type a line into the selected process's stdin (Enter sends, Esc cancels)",
+                    Action.INPUT,
+                    "i",
+                    List.of()),
+            new Binding(
                     "PgUp / mouse wheel up",
                     "scroll the log up; tailing pauses and new lines are counted",
                     Action.PAGE_UP,

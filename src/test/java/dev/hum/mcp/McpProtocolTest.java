@@ -75,6 +75,7 @@ final class McpProtocolTest {
                             "scripts_run",
                             "scripts_status",
                             "scripts_stop",
+                            "send_input",
                             "wait_for"),
                     names.stream().sorted().toList());
         }
