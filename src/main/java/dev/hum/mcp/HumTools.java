@@ -71,7 +71,8 @@ final class HumTools {
                         args -> action(control.restart(args.requiredString(NAME, ToolArguments.MAX_NAME)))),
                 tool(
                         "scripts_status",
-                        "Status of one process or of all: status word, pid, uptime, exit code, restarts, log line count.",
+                        "Status of one process or of all: status word, pid, uptime, exit code, restarts, log line count,"
+                                + " the TCP ports it listens on, the local URLs it printed, a port conflict explained, CPU, memory.",
                         object(
                                 List.of(),
                                 properties(

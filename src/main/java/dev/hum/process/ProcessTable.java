@@ -127,6 +127,11 @@ final class ProcessTable {
         return members;
     }
 
+    /** The processes (zombies too) whose parent is {@code parent}. */
+    List<ProcEntry> childrenOf(long parent) {
+        return children.getOrDefault(parent, List.of());
+    }
+
     /** Zombies whose parent is {@code parent}. */
     List<ProcEntry> zombieChildrenOf(long parent) {
         List<ProcEntry> zombies = new ArrayList<>();

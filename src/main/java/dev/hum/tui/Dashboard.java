@@ -394,7 +394,8 @@ final class Dashboard {
         } else {
             ProcessState s = states.get(withAll ? selected - 1 : selected);
             Supervised p = supervisor.processes().get(s.id());
-            left = " " + s.name() + " · " + s.statusWord() + " · "
+            String reached = s.status().isLive() ? p.sample().portsAndUrls() : "";
+            left = " " + s.name() + " · " + s.statusWord() + " · " + (reached.isEmpty() ? "" : reached + " · ")
                     + p.spec().command().display();
         }
         String right;
