@@ -9,6 +9,7 @@ import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.log.Source;
 import dev.hum.testing.Poll;
+import dev.hum.testing.Servers;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import dev.hum.testing.Poll;
+import dev.hum.testing.Servers;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

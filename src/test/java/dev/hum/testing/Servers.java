@@ -1,4 +1,4 @@
-package dev.hum.process;
+package dev.hum.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** A tiny real TCP server in Python for tests: binds 127.0.0.1 on a free port, says which, prints its URL. */
-final class Servers {
+public final class Servers {
 
     /** Says {@code listening on port N}, then {@code   ➜  Local:   http://localhost:N/} as Vite does. */
-    static final String SCRIPT = String.join(
+    public static final String SCRIPT = String.join(
             "\n",
             "import socket, sys, time",
             "s = socket.socket()",
@@ -28,7 +28,7 @@ final class Servers {
     private Servers() {}
 
     /** Writes the script into {@code dir} and returns its path. */
-    static Path script(Path dir) {
+    public static Path script(Path dir) {
         Path script = dir.resolve("server.py");
         try {
             Files.writeString(script, SCRIPT);
@@ -39,7 +39,7 @@ final class Servers {
     }
 
     /** A server outside hum: the process, and the port it said it listens on. */
-    record Outside(Process process, int port) implements AutoCloseable {
+    public record Outside(Process process, int port) implements AutoCloseable {
         @Override
         public void close() throws InterruptedException {
             process.destroyForcibly();
@@ -47,7 +47,7 @@ final class Servers {
         }
     }
 
-    static Outside startOutside(Path dir) throws IOException {
+    public static Outside startOutside(Path dir) throws IOException {
         Process p = new ProcessBuilder("python3", script(dir).toString())
                 .redirectErrorStream(true)
                 .start();
