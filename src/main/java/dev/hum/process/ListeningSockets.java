@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The TCP sockets in LISTEN state in this network namespace, read from {@code /proc/net/tcp} and {@code tcp6}. */
 final class ListeningSockets {
@@ -24,8 +25,20 @@ final class ListeningSockets {
 
     private ListeningSockets() {}
 
-    /** Every listening socket now; a table that cannot be read (no /proc, no IPv6) adds nothing. */
+    /**
+     * Every listening socket now: asked of the kernel over netlink, or where that is refused, read from the tables
+     * (a table that cannot be read, no /proc or no IPv6, adds nothing).
+     */
     static List<Listener> read() {
+        Optional<List<Listener>> asked = SockDiag.listeners(new ArrayList<>());
+        if (asked.isPresent()) {
+            return asked.get();
+        }
+        return readTables();
+    }
+
+    /** Every listening socket, from {@code /proc/net/tcp} and {@code tcp6}. */
+    static List<Listener> readTables() {
         List<Listener> found = new ArrayList<>();
         for (Path table : TABLES) {
             String text;
