@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -35,8 +36,9 @@ final class Sampler {
      * never the screen. A port conflict it recognises is written to the process's log as a notice through
      * ManagedProcess.note, as every notice of hum's own is.
      *
-     * Cost: a pass with nothing live and no new lines reads nothing. Otherwise one snapshot of /proc's stat files,
-     * the fd links of the live trees' members, and /proc/net/tcp{,6} only when one of them holds a socket. New lines
+     * Cost: a pass with nothing live and no new lines reads nothing. Otherwise one netlink dump of the listening
+     * sockets and the stat files of the live trees' members; all of /proc every few passes (to find new members),
+     * and the live trees' fd links only when a listener appeared. New lines
      * are not decoded one by one: byte prefilters ("://", "in use", ...) reject them on their raw bytes, and a
      * flood is scanned at most MAX_SCAN lines a pass (URLs and port errors come at start, before any flood).
      */
@@ -48,6 +50,8 @@ final class Sampler {
 
     private static final int MAX_SCAN = 50_000;
     private static final int MAX_HITS = 64;
+    private static final int FOREIGN_PASSES = 5;
+    private static final int REDISCOVER_PASSES = 5;
     private static final LogSearch URL_LINES = LogSearch.plain(UrlFinder.MARK);
     private static final List<LogSearch> CONFLICT_LINES =
             PortInUse.MARKS.stream().map(LogSearch::plain).toList();
@@ -57,6 +61,12 @@ final class Sampler {
     private final SessionMark mark;
     private final long pageSize;
     private final Map<Integer, Track> tracks = new HashMap<>();
+
+    /** Listening sockets no tree holds, with the passes left before they are looked for again. */
+    private final Map<Long, Integer> foreign = new HashMap<>();
+
+    private final Map<ManagedProcess, KnownTree> known = new HashMap<>();
+    private int passesSinceDiscovery;
 
     /** Processes that left their group, re-parented to hum: pid and start time to the process they belong to. */
     private final Map<String, Optional<String>> escaped = new HashMap<>();
@@ -82,6 +92,9 @@ final class Sampler {
         long cursor;
         final Set<String> urls = new LinkedHashSet<>();
         final Set<Integer> conflictPorts = new HashSet<>();
+        /** The listening sockets (inodes) its tree holds. */
+        final Set<Long> owned = new HashSet<>();
+
         boolean unnamedConflict;
         String conflict = "";
         long cpuTicks = -1;
@@ -131,33 +144,31 @@ final class Sampler {
                 live.add(p);
             }
         }
-        ProcessTable table = live.isEmpty() ? null : ProcessTable.snapshot();
-        Map<String, List<ProcEntry>> strays = table == null ? Map.of() : strays(table);
-        Map<Long, Integer> portOfInode = null;
+        Map<Long, Integer> portOfInode = new HashMap<>();
+        if (!live.isEmpty()) {
+            for (ListeningSockets.Listener l : ListeningSockets.read()) {
+                portOfInode.put(l.inode(), l.port());
+            }
+        }
+        Set<Long> fresh = freshListeners(portOfInode);
+        Map<ManagedProcess, Set<ProcEntry>> trees = trees(live, !fresh.isEmpty());
+        if (!fresh.isEmpty()) {
+            attribute(fresh, trees);
+        }
         long now = System.nanoTime();
         for (ManagedProcess p : processes) {
             ProcessState s = p.cell().get();
-            Track t = tracks.computeIfAbsent(p.process().id(), id -> new Track());
-            if (s.run() != t.run) {
-                Track fresh = new Track();
-                fresh.run = s.run();
-                fresh.cursor = t.cursor;
-                tracks.put(p.process().id(), fresh);
-                t = fresh;
-            }
-            Set<Long> inodes = new HashSet<>();
+            Track t = track(p, s);
             List<Integer> ports = List.of();
             OptionalLong rss = OptionalLong.empty();
             OptionalDouble cpu = OptionalDouble.empty();
-            if (table != null && live.contains(p)) {
-                Set<ProcEntry> tree = new LinkedHashSet<>(table.treeOf(s.pid(), s.pid()));
-                for (ProcEntry stray : strays.getOrDefault(p.spec().name(), List.of())) {
-                    tree.addAll(table.treeOf(stray.pid(), 0));
-                }
+            Set<ProcEntry> tree = trees.get(p);
+            if (tree == null) {
+                t.owned.clear();
+            } else {
                 long ticks = 0;
                 long pages = 0;
                 for (ProcEntry e : tree) {
-                    OpenSockets.addInodes(e.pid(), inodes);
                     ticks += e.cpuTicks();
                     pages += e.rssPages();
                 }
@@ -169,28 +180,118 @@ final class Sampler {
                 }
                 t.cpuTicks = ticks;
                 t.cpuAt = now;
-                if (!inodes.isEmpty()) {
-                    if (portOfInode == null) {
-                        portOfInode = new HashMap<>();
-                        for (ListeningSockets.Listener l : ListeningSockets.read()) {
-                            portOfInode.put(l.inode(), l.port());
-                        }
-                    }
-                    Set<Integer> found = new TreeSet<>();
-                    for (long inode : inodes) {
-                        Integer port = portOfInode.get(inode);
-                        if (port != null) {
-                            found.add(port);
-                        }
-                    }
-                    ports = List.copyOf(found);
+                Set<Integer> found = new TreeSet<>();
+                for (long inode : t.owned) {
+                    found.add(Objects.requireNonNull(portOfInode.get(inode)));
                 }
+                ports = List.copyOf(found);
             }
-            scanLines(p, t, inodes);
+            scanLines(p, t, t.owned);
             Sampled next = new Sampled(t.run, ports, List.copyOf(t.urls), t.conflict, cpu, rss);
             if (!next.equals(p.process().samples().get())) {
                 p.process().samples().set(next);
             }
+        }
+    }
+
+    /** The sampler's memory of {@code p}, fresh for each run (the URLs and conflicts of a run are its own). */
+    private Track track(ManagedProcess p, ProcessState s) {
+        Track t = tracks.computeIfAbsent(p.process().id(), id -> new Track());
+        if (s.run() != t.run) {
+            Track fresh = new Track();
+            fresh.run = s.run();
+            fresh.cursor = t.cursor;
+            tracks.put(p.process().id(), fresh);
+            t = fresh;
+        }
+        return t;
+    }
+
+    /**
+     * The members of each live process's tree. All of /proc is read (a few hundred stat files, the bulk of a pass)
+     * every REDISCOVER_PASSES passes, when a process started a run, and when {@code listenerAppeared}; in the passes
+     * between, only the known members' stat files are read again, for their CPU and memory, and those gone are left
+     * out. So a new descendant's CPU counts a few seconds late, but a listener it opens is found at once.
+     */
+    private Map<ManagedProcess, Set<ProcEntry>> trees(List<ManagedProcess> live, boolean listenerAppeared) {
+        boolean rediscover = listenerAppeared || ++passesSinceDiscovery >= REDISCOVER_PASSES;
+        for (ManagedProcess p : live) {
+            KnownTree k = known.get(p);
+            rediscover |= k == null || k.leader() != p.cell().get().pid();
+        }
+        Map<ManagedProcess, Set<ProcEntry>> trees = new HashMap<>();
+        if (live.isEmpty()) {
+            known.clear();
+            return trees;
+        }
+        if (rediscover) {
+            passesSinceDiscovery = 0;
+            known.clear();
+            ProcessTable table = ProcessTable.snapshot();
+            Map<String, List<ProcEntry>> strays = strays(table);
+            for (ManagedProcess p : live) {
+                long leader = p.cell().get().pid();
+                Set<ProcEntry> tree = new LinkedHashSet<>(table.treeOf(leader, leader));
+                for (ProcEntry stray : strays.getOrDefault(p.spec().name(), List.of())) {
+                    tree.addAll(table.treeOf(stray.pid(), 0));
+                }
+                trees.put(p, tree);
+                known.put(p, new KnownTree(leader, List.copyOf(tree)));
+            }
+            return trees;
+        }
+        for (ManagedProcess p : live) {
+            KnownTree k = Objects.requireNonNull(known.get(p));
+            Set<ProcEntry> tree = new LinkedHashSet<>();
+            for (ProcEntry e : k.members()) {
+                ProcEntry.read(e.pid())
+                        .filter(now -> now.startTime() == e.startTime() && !now.isZombie())
+                        .ifPresent(tree::add);
+            }
+            trees.put(p, tree);
+            known.put(p, new KnownTree(k.leader(), List.copyOf(tree)));
+        }
+        return trees;
+    }
+
+    /** A tree as the last pass found it: its leader (the run's pid) and its members. */
+    private record KnownTree(long leader, List<ProcEntry> members) {}
+
+    /**
+     * The listening sockets not seen before: neither held by a tree nor remembered as foreign. A listener appears as
+     * a new inode, and one a tree already holds stays its own while it listens, so an idle pass finds none and reads
+     * no fd link at all. A socket no tree holds is remembered as foreign for a few passes, then looked for again
+     * (its holder may have joined a tree after the pass that first saw it).
+     */
+    private Set<Long> freshListeners(Map<Long, Integer> portOfInode) {
+        foreign.keySet().retainAll(portOfInode.keySet());
+        foreign.replaceAll((inode, passes) -> passes - 1);
+        foreign.values().removeIf(passes -> passes <= 0);
+        Set<Long> fresh = new HashSet<>(portOfInode.keySet());
+        fresh.removeAll(foreign.keySet());
+        for (Track t : tracks.values()) {
+            t.owned.retainAll(portOfInode.keySet());
+            fresh.removeAll(t.owned);
+        }
+        return fresh;
+    }
+
+    /** Finds which tree holds each of the {@code fresh} listening sockets, by the fd links of their members. */
+    private void attribute(Set<Long> fresh, Map<ManagedProcess, Set<ProcEntry>> trees) {
+        for (Map.Entry<ManagedProcess, Set<ProcEntry>> tree : trees.entrySet()) {
+            Set<Long> held = new HashSet<>();
+            for (ProcEntry e : tree.getValue()) {
+                OpenSockets.addInodes(e.pid(), held);
+            }
+            held.retainAll(fresh);
+            if (!held.isEmpty()) {
+                ManagedProcess p = tree.getKey();
+                track(p, p.cell().get()).owned.addAll(held);
+                fresh.removeAll(held);
+            }
+        }
+        for (long inode : fresh) {
+            foreign.put(inode, FOREIGN_PASSES);
         }
     }
 

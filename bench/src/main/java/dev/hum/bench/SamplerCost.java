@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Kinds: {@code ticks} runs {@code while sleep 1; do echo tick; done} (a shell and a sleep: a tree of two, one
  * line a second, as DESIGN §4's idle case); {@code servers} runs a Python server listening on a port of its own and
- * printing its URL (three fds more, and /proc/net/tcp read every pass).
+ * printing its URL; {@code sleep} runs {@code sleep 3600} (one process, no output: the cost without log scanning).
  *
  * <p>Run (from the repository root, after {@code mvn -B -q -DskipTests package} and {@code mvn -B -q
  * dependency:build-classpath -Dmdep.outputFile=target/cp.txt}): {@code javac -d target/bench-classes -cp
@@ -47,9 +47,11 @@ public final class SamplerCost {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         List<ProcessSpec> specs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Command command = kind.equals("servers")
-                    ? new Command.Argv(List.of("python3", "-c", SERVER))
-                    : new Command.Shell("while sleep 1; do echo tick; done");
+            Command command = switch (kind) {
+                case "servers" -> new Command.Argv(List.of("python3", "-c", SERVER));
+                case "sleep" -> new Command.Argv(List.of("sleep", "3600"));
+                default -> new Command.Shell("while sleep 1; do echo tick; done");
+            };
             specs.add(new ProcessSpec(
                     "p" + i, command, tmp, Map.of(), true, StopSignal.TERM, Duration.ofSeconds(5)));
         }
