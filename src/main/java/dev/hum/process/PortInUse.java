@@ -15,6 +15,14 @@ final class PortInUse {
     /** Cheap tests on the raw line, lower-cased, before any regex runs: every phrasing below has one of them. */
     static final List<String> MARKS = List.of("in use", "addrinuse", "bindexception");
 
+    /**
+     * An address with its port (group 1) where a line names one loosely: {@code :4000}, {@code localhost:4000},
+     * {@code 0.0.0.0:4000}, {@code [::]:4000}, after a space, a bracket, {@code =} or {@code /}; never the middle of
+     * a time such as {@code 12:30:45}.
+     */
+    private static final String HOST_PORT =
+            "(?:^|[\\s(=/])(?:localhost|\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]*\\]|:+|\\*)?:(\\d{2,5})\\b";
+
     /** Phrasings that name the port, most specific first; group 1 is the port. */
     private static final List<Pattern> WITH_PORT = List.of(
             // Go: listen tcp :8080: bind: address already in use; also 127.0.0.1:8080 and [::]:8080
@@ -28,9 +36,9 @@ final class PortInUse {
             // Vite, Flask/werkzeug, Spring Boot: Port 5173 is in use / Port 8080 was already in use
             Pattern.compile("(?i)\\bport (\\d{1,5}) (?:is|was) (?:already )?in use"),
             // Java: java.net.BindException: Address already in use (Bind failed) ... :8080 (some servers add it)
-            Pattern.compile("(?i)BindException.*?\\S:(\\d{1,5})\\b"),
-            // Phoenix/Erlang, Deno and others: ... :4000 ... eaddrinuse
-            Pattern.compile("(?i)\\S:(\\d{1,5})\\b.*(?:eaddrinuse|address already in use|addrinuse)"));
+            Pattern.compile("(?i)BindException.*?" + HOST_PORT),
+            // Phoenix/Erlang, Deno and others: ... localhost:4000 ... eaddrinuse
+            Pattern.compile("(?i)" + HOST_PORT + ".*(?:eaddrinuse|address already in use|addrinuse)"));
 
     /** Phrasings that say an address is taken without naming it (Python, Java, Django, Rust). */
     private static final Pattern WITHOUT_PORT = Pattern.compile(

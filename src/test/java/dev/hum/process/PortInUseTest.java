@@ -34,6 +34,10 @@ final class PortInUseTest {
         noPort("java.net.BindException: Address already in use"); // Java
         noPort("Error: That port is already in use."); // Django
         noPort("error: AddrInUse: Address already in use (os error 98)"); // Deno, Rust
+        // a time is not a port
+        noPort("12:30:45 java.net.BindException: Address already in use");
+        noPort("[2026-11-29 12:30:45] ERROR address already in use");
+        port(9090, "java.net.BindException: Address already in use: bind 0.0.0.0:9090");
     }
 
     @Test
