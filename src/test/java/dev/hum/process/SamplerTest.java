@@ -68,4 +68,27 @@ final class SamplerTest {
         Supervised web = supervisor.find("web").orElseThrow();
         Poll.until("the stray's port sampled", web::sample, x -> x.ports().equals(List.of(port)));
     }
+
+    @Test
+    void sample_aListenerOpenedLaterByAKnownMember() throws Exception {
+        // exec keeps the pid: the tree's membership does not change when the listener appears
+        supervisor = new Supervisor(Specs.config(Specs.shell("web", "sleep 2; exec python3 " + Servers.script(dir))));
+        supervisor.start("web").get(10, TimeUnit.SECONDS);
+        Supervised web = supervisor.find("web").orElseThrow();
+        int port = announcedPort("web");
+        Poll.until("the late listener's port", web::sample, x -> x.ports().equals(List.of(port)));
+        supervisor.restart("web").get(30, TimeUnit.SECONDS);
+        Poll.until(
+                "the new run's port",
+                web::sample,
+                x -> x.run() == 2 && x.ports().size() == 1);
+    }
+
+    @Test
+    void sample_cpuOfABusyTree() throws Exception {
+        supervisor = new Supervisor(Specs.config(Specs.shell("busy", "sh -c 'while :; do :; done'; exit 0")));
+        supervisor.start("busy").get(10, TimeUnit.SECONDS);
+        Supervised busy = supervisor.find("busy").orElseThrow();
+        Poll.until("CPU above zero", busy::sample, x -> x.cpuPercent().orElse(0) > 0);
+    }
 }
