@@ -37,8 +37,8 @@ final class Sampler {
      * ManagedProcess.note, as every notice of hum's own is.
      *
      * Cost: a pass with nothing live and no new lines reads nothing. Otherwise one netlink dump of the listening
-     * sockets and the stat files of the live trees' members; all of /proc every few passes (to find new members),
-     * and the live trees' fd links only when a listener appeared. New lines
+     * sockets and the stat files of the live trees' members; every few passes hum's descendants afresh (to find new
+     * members), and the live trees' fd links only when a listener appeared. New lines
      * are not decoded one by one: byte prefilters ("://", "in use", ...) reject them on their raw bytes, and a
      * flood is scanned at most MAX_SCAN lines a pass (URLs and port errors come at start, before any flood).
      */
@@ -208,8 +208,8 @@ final class Sampler {
     }
 
     /**
-     * The members of each live process's tree. All of /proc is read (a few hundred stat files, the bulk of a pass)
-     * every REDISCOVER_PASSES passes, when a process started a run, and when {@code listenerAppeared}; in the passes
+     * The members of each live process's tree. hum's descendants are looked up afresh (through the kernel's lists
+     * of children; where it keeps none, all of /proc, the bulk of a pass) every REDISCOVER_PASSES passes, when a process started a run, and when {@code listenerAppeared}; in the passes
      * between, only the known members' stat files are read again, for their CPU and memory, and those gone are left
      * out. So a new descendant's CPU counts a few seconds late, but a listener it opens is found at once.
      */
@@ -227,7 +227,7 @@ final class Sampler {
         if (rediscover) {
             passesSinceDiscovery = 0;
             known.clear();
-            ProcessTable table = ProcessTable.snapshot();
+            ProcessTable table = ProcessTable.descendantsOfThisProcess().orElseGet(ProcessTable::snapshot);
             Map<String, List<ProcEntry>> strays = strays(table);
             for (ManagedProcess p : live) {
                 long leader = p.cell().get().pid();
