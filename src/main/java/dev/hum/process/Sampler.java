@@ -59,6 +59,7 @@ final class Sampler {
 
     private final List<ManagedProcess> processes;
     private final SessionMark mark;
+    private final boolean subreaper;
     private final long pageSize;
     private final Map<Integer, Track> tracks = new HashMap<>();
 
@@ -74,8 +75,13 @@ final class Sampler {
     private volatile boolean running = true;
     private @Nullable Thread thread;
 
-    Sampler(List<ManagedProcess> processes, SessionMark mark) {
+    /**
+     * @param subreaper whether hum is a child subreaper: then every process of its trees stays its descendant, and
+     *     its descendants are all there is to look through
+     */
+    Sampler(List<ManagedProcess> processes, SessionMark mark, boolean subreaper) {
         this.processes = List.copyOf(processes);
+        this.subreaper = subreaper;
         this.mark = mark;
         long page;
         try {
@@ -227,7 +233,10 @@ final class Sampler {
         if (rediscover) {
             passesSinceDiscovery = 0;
             known.clear();
-            ProcessTable table = ProcessTable.descendantsOfThisProcess().orElseGet(ProcessTable::snapshot);
+            // without the subreaper, an orphan of a tree goes to init and only all of /proc still shows its group
+            ProcessTable table = subreaper
+                    ? ProcessTable.descendantsOfThisProcess().orElseGet(ProcessTable::snapshot)
+                    : ProcessTable.snapshot();
             Map<String, List<ProcEntry>> strays = strays(table);
             for (ManagedProcess p : live) {
                 long leader = p.cell().get().pid();

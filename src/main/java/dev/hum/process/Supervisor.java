@@ -66,7 +66,8 @@ public final class Supervisor implements AutoCloseable {
      */
     public Supervisor(ProjectConfig config, Map<String, String> environment, Journal journal) {
         // Orphans of the children come back to hum, so they stay in view; the reaper collects them as they end.
-        if (Posix.becomeSubreaper()) {
+        boolean subreaper = Posix.becomeSubreaper();
+        if (subreaper) {
             Reaper.startThread();
         }
         this.journal = journal;
@@ -92,7 +93,7 @@ public final class Supervisor implements AutoCloseable {
         this.processes = List.copyOf(list);
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
         noteRecovered(journal.recovered());
-        this.sampler = new Sampler(inOrder, mark);
+        this.sampler = new Sampler(inOrder, mark, subreaper);
         sampler.start();
     }
 
