@@ -6,6 +6,7 @@ import dev.hum.log.LogSearch;
 import dev.hum.log.LogSlice;
 import dev.hum.log.MergedLog;
 import dev.hum.process.ActionResult;
+import dev.hum.process.Sampled;
 import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
@@ -123,6 +124,7 @@ public final class LocalControl implements ProcessControl {
 
     static ProcessInfo info(Supervised p, Instant now) {
         ProcessState s = p.state();
+        Sampled sample = p.sample();
         Exit exit = s.exit();
         return new ProcessInfo(
                 s.name(),
@@ -135,7 +137,12 @@ public final class LocalControl implements ProcessControl {
                 exit instanceof Exit.Signal signal ? OptionalInt.of(signal.number()) : OptionalInt.empty(),
                 s.restarts(),
                 s.lines(),
-                s.reason());
+                s.reason(),
+                sample.ports(),
+                sample.urls(),
+                sample.portConflict(),
+                sample.cpuPercent(),
+                sample.rssBytes());
     }
 
     private ActionResult await(String name, CompletableFuture<ActionResult> action, Duration wait) {

@@ -1,6 +1,9 @@
 package dev.hum.control;
 
+import java.util.List;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * One process as an agent sees it, taken from a single state snapshot.
@@ -16,6 +19,11 @@ import java.util.OptionalInt;
  * @param restarts how many times it was started again after its first run
  * @param lines how many log lines it has produced in this session
  * @param reason why it failed to start or was stopped; empty when there is nothing to say
+ * @param ports the TCP ports its process tree listens on, ascending (sampled about once a second)
+ * @param urls the local URLs its current run printed, first seen first
+ * @param portConflict hum's notice about the port its current run found taken; empty when there was none
+ * @param cpuPercent its tree's CPU use over the last second, in percent of one core, when measured
+ * @param rssBytes its tree's resident memory, while it runs
  */
 public record ProcessInfo(
         String name,
@@ -28,4 +36,47 @@ public record ProcessInfo(
         OptionalInt signal,
         int restarts,
         long lines,
-        String reason) {}
+        String reason,
+        List<Integer> ports,
+        List<String> urls,
+        String portConflict,
+        OptionalDouble cpuPercent,
+        OptionalLong rssBytes) {
+
+    public ProcessInfo {
+        ports = List.copyOf(ports);
+        urls = List.copyOf(urls);
+    }
+
+    /** A process with nothing sampled (no ports, URLs, conflict, CPU or memory known). */
+    public ProcessInfo(
+            String name,
+            String command,
+            boolean autostart,
+            String status,
+            long pid,
+            long uptimeMillis,
+            OptionalInt exitCode,
+            OptionalInt signal,
+            int restarts,
+            long lines,
+            String reason) {
+        this(
+                name,
+                command,
+                autostart,
+                status,
+                pid,
+                uptimeMillis,
+                exitCode,
+                signal,
+                restarts,
+                lines,
+                reason,
+                List.of(),
+                List.of(),
+                "",
+                OptionalDouble.empty(),
+                OptionalLong.empty());
+    }
+}

@@ -4,6 +4,7 @@ import dev.hum.process.ActionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,15 @@ public final class Wire {
         o.put("restarts", p.restarts());
         o.put("lines", p.lines());
         o.put("reason", p.reason());
+        ArrayNode ports = o.putArray("ports");
+        p.ports().forEach(ports::add);
+        ArrayNode urls = o.putArray("urls");
+        p.urls().forEach(urls::add);
+        if (!p.portConflict().isEmpty()) {
+            o.put("port_conflict", p.portConflict());
+        }
+        p.cpuPercent().ifPresent(cpu -> o.put("cpu_percent", Math.round(cpu * 10) / 10.0));
+        p.rssBytes().ifPresent(rss -> o.put("rss_bytes", rss));
         return o;
     }
 
@@ -51,7 +61,24 @@ public final class Wire {
                 o.has("signal") ? OptionalInt.of(o.get("signal").asInt()) : OptionalInt.empty(),
                 o.path("restarts").asInt(0),
                 o.path("lines").asLong(0),
-                o.path("reason").asString(""));
+                o.path("reason").asString(""),
+                ints(o.path("ports")),
+                strings(o.path("urls")),
+                o.path("port_conflict").asString(""),
+                o.has("cpu_percent") ? OptionalDouble.of(o.get("cpu_percent").asDouble()) : OptionalDouble.empty(),
+                o.has("rss_bytes") ? OptionalLong.of(o.get("rss_bytes").asLong()) : OptionalLong.empty());
+    }
+
+    private static List<Integer> ints(JsonNode a) {
+        List<Integer> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asInt()));
+        return out;
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asString("")));
+        return out;
     }
 
     public static ArrayNode processes(List<ProcessInfo> list) {

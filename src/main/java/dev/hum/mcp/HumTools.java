@@ -112,7 +112,8 @@ final class HumTools {
                                 args.flag("newline", true)))),
                 tool(
                         "scripts_status",
-                        "Status of one process or of all: status word, pid, uptime, exit code, restarts, log line count.",
+                        "Status of one process or of all: status word, pid, uptime, exit code, restarts, log line count,"
+                                + " the TCP ports it listens on, the local URLs it printed, a port conflict explained, CPU, memory.",
                         object(
                                 List.of(),
                                 properties(

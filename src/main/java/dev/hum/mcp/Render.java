@@ -22,8 +22,9 @@ final class Render {
                     .append(p.status())
                     .append(" — ")
                     .append(p.command())
-                    .append(p.autostart() ? "" : " (not autostarted)")
-                    .append('\n');
+                    .append(p.autostart() ? "" : " (not autostarted)");
+            sampled(out, p);
+            out.append('\n');
         }
         return out.length() == 0
                 ? "no processes are configured"
@@ -41,14 +42,33 @@ final class Render {
             p.exitCode().ifPresent(c -> out.append(", exit code ").append(c));
             p.signal().ifPresent(s -> out.append(", signal ").append(s));
             out.append(", restarts ").append(p.restarts()).append(", lines ").append(p.lines());
+            p.cpuPercent().ifPresent(cpu -> out.append(String.format(java.util.Locale.ROOT, ", cpu %.1f%%", cpu)));
+            p.rssBytes()
+                    .ifPresent(rss ->
+                            out.append(", memory ").append(rss / (1024 * 1024)).append(" MiB"));
             if (!p.reason().isEmpty()) {
                 out.append(" (").append(p.reason()).append(')');
+            }
+            sampled(out, p);
+            if (!p.portConflict().isEmpty()) {
+                out.append("\n  ").append(p.portConflict());
             }
             out.append('\n');
         }
         return out.length() == 0
                 ? "no processes are configured"
                 : out.toString().stripTrailing();
+    }
+
+    /** The ports and URLs, when there are any: {@code , ports :5173, urls http://localhost:5173/}. */
+    private static void sampled(StringBuilder out, ProcessInfo p) {
+        if (!p.ports().isEmpty()) {
+            out.append(", ports");
+            p.ports().forEach(port -> out.append(" :").append(port));
+        }
+        if (!p.urls().isEmpty()) {
+            out.append(", urls ").append(String.join(" ", p.urls()));
+        }
     }
 
     /** The page; {@code cursor} is the one the agent gave, quoted when the page had to reset it. */

@@ -32,6 +32,8 @@ public final class Posix {
         int setpriority(int which, int who, int prio) throws LastErrorException;
 
         int poll(PollFd fds, int nfds, int timeout);
+
+        int getpagesize();
     }
 
     /** {@code struct pollfd}; public only because JNA reads its fields by reflection. */
@@ -50,6 +52,11 @@ public final class Posix {
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
     private Posix() {}
+
+    /** The size of a memory page, in bytes: {@code /proc} counts resident memory in pages. */
+    static long pageSize() {
+        return C.getpagesize();
+    }
 
     /**
      * Sends {@code signal} to every process in group {@code pgid}. Returns false when the group is

@@ -11,8 +11,10 @@ import java.util.Optional;
  * later one that reused its pid.
  *
  * @param startTime clock ticks after boot at which it started; with the pid, an identity
+ * @param cpuTicks user plus system time it has used, in clock ticks
+ * @param rssPages its resident set, in pages
  */
-record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long startTime) {
+record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long startTime, long cpuTicks, long rssPages) {
 
     private static final Path PROC = Path.of("/proc");
 
@@ -36,8 +38,9 @@ record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long star
             return Optional.empty();
         }
         String[] f = stat.substring(close + 2).trim().split(" ");
-        // After the name: state(0) ppid(1) pgrp(2) session(3) ... starttime(19)
-        if (f.length < 20) {
+        // After the name: state(0) ppid(1) pgrp(2) session(3) ... utime(11) stime(12) ... starttime(19) vsize(20)
+        // rss(21)
+        if (f.length < 22) {
             return Optional.empty();
         }
         return Optional.of(new ProcEntry(
@@ -46,7 +49,9 @@ record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long star
                 Long.parseLong(f[2]),
                 Long.parseLong(f[3]),
                 f[0].charAt(0),
-                Long.parseLong(f[19])));
+                Long.parseLong(f[19]),
+                Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                Long.parseLong(f[21])));
     }
 
     /** A zombie has exited and only waits to be reaped: it holds no resources worth a signal. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,54 @@ final class ProcessTable {
             // No /proc: only the process group can be signalled; the caller still does that.
         }
         return new ProcessTable(entries);
+    }
+
+    /**
+     * This JVM's children and all their descendants, found through the kernel's lists of each thread's children:
+     * a few small files per process of hum's instead of one per process on the machine. Empty where the kernel keeps
+     * no such lists; a list read while it changes may miss a process, which the next call finds.
+     */
+    static Optional<ProcessTable> descendantsOfThisProcess() {
+        if (!Files.exists(THREAD_CHILDREN)) {
+            return Optional.empty();
+        }
+        Map<Long, ProcEntry> entries = new HashMap<>();
+        Deque<Long> todo = new ArrayDeque<>(childPids(ProcessHandle.current().pid()));
+        while (!todo.isEmpty()) {
+            long pid = todo.poll();
+            if (entries.containsKey(pid)) {
+                continue;
+            }
+            Optional<ProcEntry> e = ProcEntry.read(pid);
+            if (e.isPresent()) {
+                entries.put(pid, e.get());
+                todo.addAll(childPids(pid));
+            }
+        }
+        return Optional.of(new ProcessTable(entries));
+    }
+
+    /** The children of every thread of {@code pid}; none when it is gone. */
+    private static List<Long> childPids(long pid) {
+        List<Long> found = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                String list;
+                try {
+                    list = Files.readString(task.resolve("children"));
+                } catch (IOException e) {
+                    continue; // the thread ended while we looked
+                }
+                for (String child : list.trim().split(" ")) {
+                    if (!child.isEmpty()) {
+                        found.add(Long.parseLong(child));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return found;
     }
 
     /**
@@ -122,6 +171,11 @@ final class ProcessTable {
             }
         }
         return members;
+    }
+
+    /** The processes (zombies too) whose parent is {@code parent}. */
+    List<ProcEntry> childrenOf(long parent) {
+        return children.getOrDefault(parent, List.of());
     }
 
     /** Zombies whose parent is {@code parent}. */

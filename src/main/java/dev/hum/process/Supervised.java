@@ -11,8 +11,14 @@ import dev.hum.state.StateCell;
  * read without a lock.
  *
  * @param id the position in display order, also the state's id
+ * @param samples what the sampler last found: ports, URLs, a port conflict, CPU and memory
  */
-public record Supervised(int id, ProcessSpec spec, StateCell cell, LogBuffer log) {
+public record Supervised(int id, ProcessSpec spec, StateCell cell, LogBuffer log, SampleCell samples) {
+
+    /** A handle whose samples start empty. */
+    public Supervised(int id, ProcessSpec spec, StateCell cell, LogBuffer log) {
+        this(id, spec, cell, log, new SampleCell());
+    }
 
     public String name() {
         return spec.name();
@@ -21,5 +27,10 @@ public record Supervised(int id, ProcessSpec spec, StateCell cell, LogBuffer log
     /** The current state: one acquire load. */
     public ProcessState state() {
         return cell.get();
+    }
+
+    /** The newest sample: one volatile load. */
+    public Sampled sample() {
+        return samples.get();
     }
 }

@@ -54,6 +54,7 @@ public final class Supervisor implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final SessionMark mark = SessionMark.current();
     private final Journal journal;
+    private final Sampler sampler;
 
     /** Creates a NOT_STARTED cell and a log for every process of {@code config}; starts nothing. */
     public Supervisor(ProjectConfig config) {
@@ -66,7 +67,8 @@ public final class Supervisor implements AutoCloseable {
      */
     public Supervisor(ProjectConfig config, Map<String, String> environment, Journal journal) {
         // Orphans of the children come back to hum, so they stay in view; the reaper collects them as they end.
-        if (Posix.becomeSubreaper()) {
+        boolean subreaper = Posix.becomeSubreaper();
+        if (subreaper) {
             Reaper.startThread();
         }
         this.journal = journal;
@@ -76,12 +78,15 @@ public final class Supervisor implements AutoCloseable {
         Map<String, ManagedProcess> byName = new LinkedHashMap<>();
         List<Supervised> list = new ArrayList<>();
         List<LogBuffer> logs = new ArrayList<>();
+        List<ManagedProcess> inOrder = new ArrayList<>();
         int scrollback = config.settings().scrollback();
         for (ProcessSpec spec : specs) {
             int id = list.size();
             LogBuffer log = new LogBuffer(scrollback, LOG_BYTES_PER_PROCESS, arrivalClock);
             Supervised process = new Supervised(id, spec, registry.board().get(id), log);
-            byName.put(spec.name(), new ManagedProcess(process, launcher, mark, journal, exits));
+            ManagedProcess managedProcess = new ManagedProcess(process, launcher, mark, journal, exits);
+            byName.put(spec.name(), managedProcess);
+            inOrder.add(managedProcess);
             list.add(process);
             logs.add(log);
         }
@@ -89,6 +94,8 @@ public final class Supervisor implements AutoCloseable {
         this.processes = List.copyOf(list);
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
         noteRecovered(journal.recovered());
+        this.sampler = new Sampler(inOrder, mark, subreaper);
+        sampler.start();
     }
 
     /**
@@ -221,6 +228,7 @@ public final class Supervisor implements AutoCloseable {
         }
         // Whatever outlived its run (a daemon a script left behind, an orphan) still carries the mark.
         Orphans.stopAllMarked(mark);
+        sampler.stop();
         journal.close();
         return inTime;
     }

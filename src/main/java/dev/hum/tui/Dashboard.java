@@ -454,7 +454,8 @@ final class Dashboard {
         } else {
             ProcessState s = states.get(withAll ? selected - 1 : selected);
             Supervised p = supervisor.processes().get(s.id());
-            essential = " " + s.name() + " · " + s.statusWord();
+            String reached = s.status().isLive() ? p.sample().portsAndUrls() : "";
+            essential = " " + s.name() + " · " + s.statusWord() + (reached.isEmpty() ? "" : " · " + reached);
             left = essential + " · " + p.spec().command().display();
         }
         String right = paneHeaderRight(2);
