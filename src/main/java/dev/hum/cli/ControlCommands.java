@@ -73,10 +73,16 @@ final class ControlCommands {
             return DONE;
         }
         int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(4);
-        out.println(pad("NAME", width) + "  " + pad("STATUS", 12) + "  " + pad("PID", 7) + "  COMMAND");
+        out.println(pad("NAME", width) + "  " + pad("STATUS", 12) + "  " + pad("PID", 7) + "  " + pad("PORTS", 12)
+                + "  COMMAND");
         for (ProcessInfo p : all) {
+            String ports = p.ports().isEmpty()
+                    ? "-"
+                    : String.join(
+                            ",", p.ports().stream().map(port -> ":" + port).toList());
             out.println(pad(p.name(), width) + "  " + pad(p.status(), 12) + "  "
-                    + pad(p.pid() > 0 ? Long.toString(p.pid()) : "-", 7) + "  " + p.command());
+                    + pad(p.pid() > 0 ? Long.toString(p.pid()) : "-", 7) + "  " + pad(ports, 12) + "  "
+                    + p.command());
         }
         return DONE;
     }

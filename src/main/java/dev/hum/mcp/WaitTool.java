@@ -210,6 +210,14 @@ final class WaitTool {
         if (r.process().pid() > 0) {
             out.append(", pid ").append(r.process().pid());
         }
+        if (!r.process().ports().isEmpty()) {
+            out.append(", listening on ")
+                    .append(String.join(
+                            " ", r.process().ports().stream().map(p -> ":" + p).toList()));
+        }
+        if (!r.process().urls().isEmpty()) {
+            out.append(", urls ").append(String.join(" ", r.process().urls()));
+        }
         out.append('\n');
         if (!r.before().isEmpty()) {
             out.append(r.line().isPresent() ? "Lines before it:\n" : "Its newest lines:\n");

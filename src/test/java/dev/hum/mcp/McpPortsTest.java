@@ -53,6 +53,10 @@ final class McpPortsTest {
             assertTrue(text.contains(", ports :" + port + ", urls http://localhost:" + port + "/"), text);
             String list = Session.text(s.call("scripts_list", "{}"));
             assertTrue(list.contains("urls http://localhost:" + port + "/"), list);
+            // wait_for answers with where the process can be reached, so an agent needs no second call
+            String waited =
+                    Session.text(s.call("wait_for", "{\"name\":\"web\",\"until\":\"port\",\"port\":" + port + "}"));
+            assertTrue(waited.contains("listening on :" + port + ", urls http://localhost:" + port + "/"), waited);
         }
     }
 
