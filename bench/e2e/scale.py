@@ -16,6 +16,7 @@ Contestants are "name=command prefix" (run in the folder holding hum.yaml), defa
     [--hum "hum=target/hum;hum [jdk17]=env HUM_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java target/hum"]
 """
 import argparse
+import json
 import random
 import shlex
 import subprocess
@@ -42,6 +43,18 @@ class Cmd(e2e.Dash):
         if self.probe:
             return self.prefix.replace("@FRAMES@", str(folder / "frames.txt"))
         return self.prefix
+
+
+class Mprocs(e2e.Dash):
+    """mprocs with its processes in an mprocs.yaml (200 of them on its command line are too long for tmux)."""
+
+    def __init__(self):
+        super().__init__("mprocs", "mprocs")
+
+    def command(self, folder, procs):
+        lines = ["procs:"] + [f"  {n}:\n    shell: {json.dumps(c)}" for n, c in procs]
+        (folder / "mprocs.yaml").write_text("\n".join(lines) + "\n")
+        return f"{shlex.quote(str(e2e.MPROCS))} --config mprocs.yaml"
 
 
 def markers(dash, names):
@@ -163,7 +176,7 @@ def main():
         name, prefix = spec.split("=", 1)
         dashes.append(Cmd(name, prefix.replace("target/", f"{root}/target/")))
     if not args.no_mprocs:
-        dashes.append(e2e.Dash("mprocs", "mprocs"))
+        dashes.append(Mprocs())
     if not args.no_probe:
         java = subprocess.run(["env", "HUM_LAUNCHER=print-java", str(root / "target" / "hum")],
                               capture_output=True, text=True).stdout.split()[1]
