@@ -62,7 +62,7 @@ train() {
         printf '?'
         sleep 0.5
         printf q
-    ) | TERM=xterm-256color script -qec "stty rows 40 cols 120; exec '$_java' -XX:+UseSerialGC $* \
+    ) | TERM=xterm-256color script -qec "stty rows 40 cols 120; exec '$_java' -XX:+UseSerialGC -Xmn16m $* \
         -jar '$target/hum.jar'" /dev/null >"$work/$_name.log" 2>&1
 }
 
