@@ -32,7 +32,7 @@ public final class FrameProbe {
     public static void main(String[] args) throws Exception {
         ProjectConfig config = ConfigLoader.load(Path.of(args[0]));
         Supervisor supervisor = new Supervisor(config);
-        ControlServer bridge = ControlServer.start(supervisor, Path.of(args[0]).toAbsolutePath().getParent());
+        ControlServer bridge = ControlServer.start(supervisor, Path.of(args[0]).toAbsolutePath().getParent(), note -> {});
         // as TerminalSession, plus the flush a cursor position report request needs (see jvm-flags.md)
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 256 * 1024) {
             @Override
@@ -84,7 +84,7 @@ public final class FrameProbe {
                 // terminal gone
             }
         }));
-        supervisor.startAutostart();
+        supervisor.startWanted(java.util.List.of());
         new RenderLoop(timed, supervisor, "probe", config.settings().fps()).run();
         frames.flush();
         bridge.close();

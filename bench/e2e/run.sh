@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: hum against mprocs 0.9.6 in tmux panes of one size, plus floors and issue 5's MCP bench.
 #   bench/e2e/run.sh [quick|full] [extra e2e.py options]     (from anywhere; quick = 3 rounds, full = 5)
+#   bench/e2e/run.sh scale [extra scale.py options]           (issue 14: 20, 100, 200 processes; ~15 min)
 # Environment: NO_BUILD=1 reuses target/hum.jar; FLAGS_JAR=path runs the JVM flag sets with another jar
 # (e.g. one built with the cursor-report flush fix, see bench/e2e/jvm-flags.md); FLAGSETS overrides the sets.
 set -euo pipefail
@@ -9,11 +10,28 @@ mode=${1:-quick}; shift || true
 case $mode in
   quick) runs=3; samples=20; mcp_runs=2 ;;
   full) runs=5; samples=30; mcp_runs=3 ;;
+  scale) ;;
   *) echo "usage: bench/e2e/run.sh [quick|full] [e2e.py options]" >&2; exit 2 ;;
 esac
 [ -n "${NO_BUILD:-}" ] || mvn -B -q -DskipTests package
 mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs 2>/dev/null || true)
 [ -n "$mprocs" ] || { npm install --prefix bench/e2e/node_modules_dir mprocs@0.9.6; mprocs=$(ls bench/e2e/node_modules_dir/node_modules/mprocs/mprocs-0.9.6-linux-$(uname -m)-musl/mprocs); }
+if [ "$mode" = scale ]; then
+  # the launcher's choice (JDK >= 25 with target/hum.aot when found), mprocs and FrameProbe on the same JVM at
+  # 20, 100 and 200 processes; then 4 flooding with the JDK 17 path and compact headers beside, and 1M-line ingest
+  out=bench/results/scale-$(date -u +%Y%m%dT%H%M%SZ)
+  mkdir -p "$out" bench/e2e/work
+  javac -cp target/hum.jar -d bench/e2e/work bench/e2e/FrameProbe.java
+  { date -u; uptime; nproc; git rev-parse HEAD; HUM_LAUNCHER=print-java target/hum; "$mprocs" --version; } > "$out/machine.txt"
+  python3 bench/e2e/scale.py --out "$out" --sizes 20,100,200 --window 10 --late 35 --key-samples 10 "$@" 2>&1 | tee "$out/log.txt"
+  j17=$(HUM_JAVA=$(command -v java) HUM_LAUNCHER=print-java target/hum | cut -d' ' -f2)
+  python3 bench/e2e/scale.py --out "$out" --sizes 4 --flooders 4 --only ingest,flood --window 10 --key-samples 10 \
+    --no-probe --hum "hum=target/hum;hum [jdk17]=env HUM_JAVA=$j17 target/hum;hum [coh]=env HUM_JAVA_OPTS=-XX:+UseCompactObjectHeaders target/hum" \
+    2>&1 | tee -a "$out/log.txt"
+  echo "load after: $(uptime)" >> "$out/machine.txt"
+  python3 bench/e2e/scale_summary.py "$out" | tee "$out/summary.md"
+  exit 0
+fi
 out=bench/results/e2e-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
 {

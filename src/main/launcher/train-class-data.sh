@@ -1,14 +1,19 @@
 #!/bin/sh
-# Writes TARGET/hum.jsa, the class-data archive the launcher (hum, beside it) gives the JVM: one real
-# start of the dashboard on a small hum.yaml, in a pseudo-terminal made by util-linux's script(1),
-# driven by a few keys and quit with q; the JVM writes the classes it loaded when it exits.
-# The build runs it in the package phase (pom.xml). Best effort: without script(1), or if the session
-# fails, it leaves no archive and says why, and hum starts without one.
+# Writes the caches the launcher (hum, beside it) gives the JVM, each from one real start of the
+# dashboard on a small hum.yaml, in a pseudo-terminal made by util-linux's script(1), driven by a few
+# keys and quit with q:
+#   TARGET/hum.aot  with the JVM the launcher picks when it is JDK 25 or newer: an ahead-of-time cache
+#                   (-XX:AOTCacheOutput: classes loaded and linked, method profiles; JEP 483, 515).
+#   TARGET/hum.jsa  with the build's own JVM (JAVA_HOME, or java on the PATH) when it is older than 25:
+#                   a class-data archive (-XX:ArchiveClassesAtExit), for the launcher's JDK 17 path.
+# The build runs it in the package phase (pom.xml). Best effort: without script(1), without a JDK 25,
+# or if a session fails, it leaves that cache out and says why, and hum starts without it.
 set -u
 target=$(readlink -f "${1:?usage: train-class-data.sh TARGET_DIR}")
 archive=$target/hum.jsa
 work=$target/class-data-training
-rm -rf "$work" "$archive" "$archive.tmp"
+aot=$target/hum.aot
+rm -rf "$work" "$archive" "$archive.tmp" "$aot" "$aot.tmp"
 mkdir -p "$work"
 if ! command -v script >/dev/null 2>&1; then
     echo "train-class-data: no script(1) from util-linux; hum will start without a class-data archive" >&2
@@ -34,31 +39,62 @@ processes:
 settings:
   fps: 30
 YAML
+# train NAME JAVA FLAG...: one session of the dashboard on JAVA with the JVM flags given.
+train() {
+    _name=$1
+    _java=$2
+    shift 2
+    # First the answers a terminal gives to Lanterna's two cursor-position requests (script(1) has no
+    # terminal behind it to answer; unanswered, each waits 5 s), then a walk through the list, a search
+    # with n, the help, and q.
+    (
+        sleep 1
+        printf '\033[40;120R'
+        sleep 0.5
+        printf '\033[40;120R'
+        sleep 2
+        printf 'jj'
+        sleep 0.5
+        printf '/green\rn'
+        sleep 0.5
+        printf '?'
+        sleep 0.5
+        printf '?'
+        sleep 0.5
+        printf q
+    ) | TERM=xterm-256color script -qec "stty rows 40 cols 120; exec '$_java' -XX:+UseSerialGC -Xmn16m $* \
+        -jar '$target/hum.jar'" /dev/null >"$work/$_name.log" 2>&1
+}
+
+# The AOT cache, on the JVM the launcher will run (its own choice, so the cache matches it).
+set -- $(HUM_LAUNCHER=print-java "$target/hum" 2>/dev/null)
+if [ "${1:-0}" -ge 25 ] 2>/dev/null; then
+    # JDK 25 writes the cache in a second JVM it starts at exit (the assembly phase).
+    train aot "$2" "-XX:AOTCacheOutput='$aot.tmp'"
+    if [ -s "$aot.tmp" ]; then
+        mv "$aot.tmp" "$aot"
+        echo "train-class-data: wrote $aot (JDK $1)"
+    else
+        rm -f "$aot.tmp" "$aot.tmp.config"
+        echo "train-class-data: no AOT cache written; the session's output is in $work/aot.log" >&2
+    fi
+else
+    echo "train-class-data: no JDK 25 or newer found; hum will start without an AOT cache (the JDK 17 path)"
+fi
+
+# The class-data archive, on the build's JVM, unless that is JDK 25 or newer (the launcher would never
+# give it an archive then; HUM_JAVA pinned to an older JDK still finds one trained by such a build).
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# First the answers a terminal gives to Lanterna's two cursor-position requests (script(1) has no
-# terminal behind it to answer; unanswered, each waits 5 s), then a walk through the list, a search
-# with n, the help, and q.
-(
-    sleep 1
-    printf '\033[40;120R'
-    sleep 0.5
-    printf '\033[40;120R'
-    sleep 2
-    printf 'jj'
-    sleep 0.5
-    printf '/green\rn'
-    sleep 0.5
-    printf '?'
-    sleep 0.5
-    printf '?'
-    sleep 0.5
-    printf q
-) | TERM=xterm-256color script -qec "stty rows 40 cols 120; exec '$java' -XX:+UseSerialGC \
-    -XX:ArchiveClassesAtExit='$archive.tmp' -jar '$target/hum.jar'" /dev/null >"$work/session.log" 2>&1
+set -- $(HUM_JAVA=$(command -v "$java") HUM_LAUNCHER=print-java "$target/hum" 2>/dev/null)
+if [ "${1:-0}" -ge 25 ] 2>/dev/null; then
+    echo "train-class-data: the build's JVM is JDK $1; no class-data archive for the JDK 17 path"
+    exit 0
+fi
+train class-data "$java" "-XX:ArchiveClassesAtExit='$archive.tmp'"
 if [ -s "$archive.tmp" ]; then
     mv "$archive.tmp" "$archive"
     echo "train-class-data: wrote $archive"
 else
     rm -f "$archive.tmp"
-    echo "train-class-data: no archive written; the session's output is in $work/session.log" >&2
+    echo "train-class-data: no archive written; the session's output is in $work/class-data.log" >&2
 fi

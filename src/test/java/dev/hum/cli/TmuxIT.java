@@ -261,14 +261,16 @@ final class TmuxIT {
     @Test
     void launcher_runsHumWithTheChosenFlagsAndTheBuildsClassDataArchive() throws Exception {
         Path launcher = JAR.resolveSibling("hum");
-        Path archive = JAR.resolveSibling("hum.jsa");
+        // Pinned to the JVM of the tests: a JDK 17 takes the class-data archive, a JDK 25 the AOT cache.
+        boolean aot = Runtime.version().feature() >= 25;
+        Path archive = JAR.resolveSibling(aot ? "hum.aot" : "hum.jsa");
         assertTrue(Files.isExecutable(launcher), launcher + " is missing: the build copies it beside the jar");
         assertTrue(
                 Files.isRegularFile(archive),
                 archive + " is missing: the build's class-data session failed, see target/class-data-training");
         Files.createFile(release);
         tmux = Tmux.start(dir, 120, 30);
-        tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + launcher + "; echo \"EXIT=$?\"");
+        tmux.typeLine("HUM_JAVA=" + JAVA + " HUM_TEST_TOKEN=" + token + " " + launcher + "; echo \"EXIT=$?\"");
         tmux.awaitText("gate-ready");
         long hum = tmux.childOfShell("hum.jar").orElseThrow(() -> new AssertionError("no hum under the shell"));
         String argv = Files.readString(Path.of("/proc", Long.toString(hum), "cmdline"))
