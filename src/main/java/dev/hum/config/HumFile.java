@@ -93,7 +93,7 @@ final class HumFile {
             return Settings.DEFAULTS;
         }
         if (!(value instanceof Node.Mapping map)) {
-            throw schema.wrongType(value, "a map with 'scrollback', 'fps' or 'env_file'");
+            throw schema.wrongType(value, "a map with 'scrollback' and/or 'fps'");
         }
         schema.checkKeys(map, SETTINGS_KEYS, "settings");
         Map<String, Entry> keys = Schema.byKey(map);
