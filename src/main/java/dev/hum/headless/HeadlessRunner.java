@@ -80,7 +80,7 @@ public final class HeadlessRunner {
 
     private boolean anyLive() {
         for (ProcessState s : supervisor.registry().board().states()) {
-            if (s.status().isLive()) {
+            if (s.status().isLive() || s.status().isPending()) {
                 return true;
             }
         }

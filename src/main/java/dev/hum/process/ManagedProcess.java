@@ -178,7 +178,8 @@ final class ManagedProcess {
         Thread err = Pump.start(process.getErrorStream(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err");
         Run r = new Run(run, process, pid, out, err);
         current = r;
-        cell.update(s -> s.launched(run, pid));
+        boolean probed = spec.lifecycle().ready().isPresent();
+        cell.update(s -> s.launched(run, pid, probed));
         process.onExit()
                 .whenCompleteAsync(
                         (p, e) -> {
@@ -207,7 +208,8 @@ final class ManagedProcess {
         synchronized (transitions) {
             ProcessState now = cell.get();
             boolean ours = now.run() == r.number()
-                    && (byStop ? now.status().isLive() : now.status() == Status.RUNNING)
+                    && now.status().isLive()
+                    && (byStop || now.status() != Status.STOPPING)
                     && !(exit instanceof Exit.None);
             if (!ours) {
                 return false;
