@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
@@ -98,6 +99,9 @@ public final class LogBuffer {
 
     private final LineBatch noticeBatch = new LineBatch();
 
+    /** Woken after each batch (volatile: set by the orchestration's thread, read by the writers). */
+    private volatile @Nullable Runnable appendListener;
+
     /** Writer-only scratch for an arrival written into a record. */
     private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
 
@@ -188,8 +192,27 @@ public final class LogBuffer {
         }
     }
 
+    /**
+     * Wakes {@code listener} after every batch appended (on the writer's thread, after the lines are published),
+     * or nobody when null. It must return at once: hand the reading to another thread.
+     */
+    public void wakeOnAppend(@Nullable Runnable listener) {
+        appendListener = listener;
+    }
+
     /** Appends every line of {@code batch}, publishing once per batch unless the batch exceeds a bound. */
     int append(LineBatch batch) {
+        try {
+            return appendLocked(batch);
+        } finally {
+            Runnable listener = appendListener;
+            if (listener != null) {
+                listener.run();
+            }
+        }
+    }
+
+    private int appendLocked(LineBatch batch) {
         writeLock.lock();
         try {
             // before any arrival is taken (program order, then the clock's own order): see settledArrival
