@@ -50,6 +50,8 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
     private final ProbeTry tries;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private volatile boolean quitting;
+    /** A run up this long (and ready) resets the restart delay; {@link RestartPolicy#STABLE} but in tests. */
+    private final Duration stable;
 
     /** What the orchestrator remembers of one process across its runs (guarded by the orchestrator's lock). */
     private static final class Track {
@@ -77,8 +79,9 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
         }
     }
 
-    private Orchestrator(Supervisor supervisor) {
+    private Orchestrator(Supervisor supervisor, Duration stable) {
         this.supervisor = supervisor;
+        this.stable = stable;
         this.graph = new DependencyGraph(
                 supervisor.processes().stream().map(Supervised::spec).toList());
         this.scheduler = new ScheduledThreadPoolExecutor(THREADS, runnable -> {
@@ -95,7 +98,12 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
 
     /** Puts an orchestrator above {@code supervisor}: from now on its starts, ends and quit go through it. */
     public static Orchestrator attach(Supervisor supervisor) {
-        Orchestrator o = new Orchestrator(supervisor);
+        return attach(supervisor, RestartPolicy.STABLE);
+    }
+
+    /** As above, with the uptime that resets the restart delay (tests shorten it). */
+    static Orchestrator attach(Supervisor supervisor, Duration stable) {
+        Orchestrator o = new Orchestrator(supervisor, stable);
         supervisor.stopOrder(o.graph.stopLevels());
         supervisor.coordinate(o);
         return o;
@@ -303,7 +311,7 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
         Instant readyAt = t.readyAt;
         if (t.readyRun == run
                 && readyAt != null
-                && Duration.between(readyAt, s.endedAt().orElse(Instant.now())).compareTo(RestartPolicy.STABLE) >= 0) {
+                && Duration.between(readyAt, s.endedAt().orElse(Instant.now())).compareTo(stable) >= 0) {
             t.restartsInARow = 0;
         }
         int n = t.restartsInARow + 1;
@@ -363,6 +371,11 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
     /** Returns once everything queued before this call was handled (tests). */
     void awaitIdle() throws Exception {
         scheduler.submit(() -> {}).get(60, TimeUnit.SECONDS);
+    }
+
+    /** Whether the scheduler, with every timer and probe, is gone (after quit; tests). */
+    boolean awaitTerminated() throws InterruptedException {
+        return scheduler.awaitTermination(60, TimeUnit.SECONDS);
     }
 
     /** How many seconds are left of a BACKOFF, for the screens. */

@@ -22,11 +22,15 @@ final class Session implements AutoCloseable {
     final Orchestrator orchestrator;
 
     Session(Path dir, String yaml) throws Exception {
+        this(dir, yaml, dev.hum.config.RestartPolicy.STABLE);
+    }
+
+    Session(Path dir, String yaml, java.time.Duration stable) throws Exception {
         this.dir = dir;
         Path file = dir.resolve("hum.yaml");
         Files.writeString(file, yaml);
         this.supervisor = new Supervisor(ConfigLoader.load(file));
-        this.orchestrator = Orchestrator.attach(supervisor);
+        this.orchestrator = Orchestrator.attach(supervisor, stable);
     }
 
     /** A port nothing listens on right now. */
