@@ -5,11 +5,14 @@ import dev.hum.log.LogLine;
 import dev.hum.log.LogSearch;
 import dev.hum.log.LogSlice;
 import dev.hum.log.MergedLog;
+import dev.hum.orchestration.Conditions;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
 import dev.hum.state.ProcessState;
+import dev.hum.state.Status;
+import dev.hum.state.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +114,7 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
-    private static ProcessInfo info(Supervised p, Instant now) {
+    private ProcessInfo info(Supervised p, Instant now) {
         ProcessState s = p.state();
         Exit exit = s.exit();
         return new ProcessInfo(
@@ -125,7 +128,16 @@ public final class LocalControl implements ProcessControl {
                 exit instanceof Exit.Signal signal ? OptionalInt.of(signal.number()) : OptionalInt.empty(),
                 s.restarts(),
                 s.lines(),
-                s.reason());
+                s.reason(),
+                new ProcessInfo.Order(
+                        s.status() == Status.RUNNING,
+                        Conditions.waitingFor(supervisor, p),
+                        Conditions.blockedBy(supervisor, p),
+                        s.status() == Status.BACKOFF && s.restartAt().isPresent()
+                                ? OptionalLong.of(
+                                        StatusWords.secondsLeft(s.restartAt().get(), now))
+                                : OptionalLong.empty(),
+                        p.spec().lifecycle().restart().mode().word()));
     }
 
     private ActionResult await(String name, CompletableFuture<ActionResult> action, Duration wait) {

@@ -1,6 +1,9 @@
 package dev.hum.control;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * One process as an agent sees it, taken from a single state snapshot.
@@ -16,6 +19,7 @@ import java.util.OptionalInt;
  * @param restarts how many times it was started again after its first run
  * @param lines how many log lines it has produced in this session
  * @param reason why it failed to start or was stopped; empty when there is nothing to say
+ * @param order its place in the start order: ready, what it waits for, its restart policy
  */
 public record ProcessInfo(
         String name,
@@ -28,4 +32,61 @@ public record ProcessInfo(
         OptionalInt signal,
         int restarts,
         long lines,
-        String reason) {}
+        String reason,
+        Order order) {
+
+    /** A process with nothing to say about start order (no dependencies, never restarted). */
+    public ProcessInfo(
+            String name,
+            String command,
+            boolean autostart,
+            String status,
+            long pid,
+            long uptimeMillis,
+            OptionalInt exitCode,
+            OptionalInt signal,
+            int restarts,
+            long lines,
+            String reason) {
+        this(
+                name,
+                command,
+                autostart,
+                status,
+                pid,
+                uptimeMillis,
+                exitCode,
+                signal,
+                restarts,
+                lines,
+                reason,
+                Order.NONE);
+    }
+
+    public ProcessInfo {
+        Objects.requireNonNull(order, "order");
+    }
+
+    /**
+     * Start order and restarts, as MCP's {@code scripts_status} gives them.
+     *
+     * @param ready whether it is ready (RUNNING: its probe passed, or it has none and started)
+     * @param waitingFor what a WAITING process waits for, one dependency each ("db: ready (tcp 5432)")
+     * @param blockedBy the failed dependencies of a BLOCKED process ("migrate FAILED 3")
+     * @param nextRestartInSeconds seconds until the next run while in BACKOFF
+     * @param restartPolicy no, on-failure or always
+     */
+    public record Order(
+            boolean ready,
+            List<String> waitingFor,
+            List<String> blockedBy,
+            OptionalLong nextRestartInSeconds,
+            String restartPolicy) {
+        public static final Order NONE = new Order(false, List.of(), List.of(), OptionalLong.empty(), "no");
+
+        public Order {
+            waitingFor = List.copyOf(waitingFor);
+            blockedBy = List.copyOf(blockedBy);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,7 +36,19 @@ public final class Wire {
         o.put("restarts", p.restarts());
         o.put("lines", p.lines());
         o.put("reason", p.reason());
+        ProcessInfo.Order order = p.order();
+        o.put("ready", order.ready());
+        order.waitingFor().forEach(o.putArray("waiting_for")::add);
+        order.blockedBy().forEach(o.putArray("blocked_by")::add);
+        order.nextRestartInSeconds().ifPresent(s -> o.put("next_restart_in", s));
+        o.put("restart_policy", order.restartPolicy());
         return o;
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asString("")));
+        return out;
     }
 
     public static ProcessInfo process(JsonNode o) {
@@ -50,7 +63,15 @@ public final class Wire {
                 o.has("signal") ? OptionalInt.of(o.get("signal").asInt()) : OptionalInt.empty(),
                 o.path("restarts").asInt(0),
                 o.path("lines").asLong(0),
-                o.path("reason").asString(""));
+                o.path("reason").asString(""),
+                new ProcessInfo.Order(
+                        o.path("ready").asBoolean(false),
+                        strings(o.path("waiting_for")),
+                        strings(o.path("blocked_by")),
+                        o.has("next_restart_in")
+                                ? OptionalLong.of(o.get("next_restart_in").asLong())
+                                : OptionalLong.empty(),
+                        o.path("restart_policy").asString("no")));
     }
 
     public static ArrayNode processes(List<ProcessInfo> list) {

@@ -394,8 +394,7 @@ final class Dashboard {
         } else {
             ProcessState s = states.get(withAll ? selected - 1 : selected);
             Supervised p = supervisor.processes().get(s.id());
-            left = " " + s.name() + " · " + s.statusWord() + " · "
-                    + p.spec().command().display();
+            left = " " + s.name() + " · " + s.statusWord() + " · " + PaneTitle.detail(s, p.spec());
         }
         String right;
         if (pane.following()) {
