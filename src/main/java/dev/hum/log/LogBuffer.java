@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -99,8 +100,8 @@ public final class LogBuffer {
 
     private final LineBatch noticeBatch = new LineBatch();
 
-    /** Woken after each batch (volatile: set by the orchestration's thread, read by the writers). */
-    private volatile @Nullable Runnable appendListener;
+    /** Woken after each batch (set by the orchestration's thread, read by the writers: one volatile load). */
+    private final AtomicReference<@Nullable Runnable> appendListener = new AtomicReference<>();
 
     /** Writer-only scratch for an arrival written into a record. */
     private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
@@ -194,10 +195,15 @@ public final class LogBuffer {
 
     /**
      * Wakes {@code listener} after every batch appended (on the writer's thread, after the lines are published),
-     * or nobody when null. It must return at once: hand the reading to another thread.
+     * instead of any listener before. It must return at once: hand the reading to another thread.
      */
-    public void wakeOnAppend(@Nullable Runnable listener) {
-        appendListener = listener;
+    public void wakeOnAppend(Runnable listener) {
+        appendListener.set(listener);
+    }
+
+    /** Stops waking {@code listener}, unless another has taken its place meanwhile. */
+    public void stopWaking(Runnable listener) {
+        appendListener.compareAndSet(listener, null);
     }
 
     /** Appends every line of {@code batch}, publishing once per batch unless the batch exceeds a bound. */
@@ -205,7 +211,7 @@ public final class LogBuffer {
         try {
             return appendLocked(batch);
         } finally {
-            Runnable listener = appendListener;
+            Runnable listener = appendListener.get();
             if (listener != null) {
                 listener.run();
             }

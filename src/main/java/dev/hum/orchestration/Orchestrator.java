@@ -50,6 +50,13 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
     private final ProbeTry tries;
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private volatile boolean quitting;
+
+    private static final CompletableFuture<ActionResult> SHUTTING_DOWN =
+            CompletableFuture.completedFuture(new ActionResult(false, "hum is shutting down"));
+
+    /** Starts asked for whose decision has not run yet: quit answers them if it drops them. */
+    private final java.util.Set<CompletableFuture<CompletableFuture<ActionResult>>> undecided =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** A run up this long (and ready) resets the restart delay; {@link RestartPolicy#STABLE} but in tests. */
     private final Duration stable;
 
@@ -116,10 +123,24 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
 
     // ---- the supervisor's events ------------------------------------------------------------------------------
 
+    /** Decided on the scheduler, so that the caller (the render loop, a socket handler) never waits for the lock. */
     @Override
     public CompletableFuture<ActionResult> start(String name) {
+        CompletableFuture<CompletableFuture<ActionResult>> decided = new CompletableFuture<>();
+        undecided.add(decided);
+        execute(() -> {
+            undecided.remove(decided);
+            decided.complete(decideStart(name));
+        });
+        if (quitting) { // a quit that dropped the task completes it too (see quitting)
+            decided.complete(SHUTTING_DOWN);
+        }
+        return decided.thenCompose(f -> f);
+    }
+
+    private CompletableFuture<ActionResult> decideStart(String name) {
         if (quitting) {
-            return CompletableFuture.completedFuture(new ActionResult(false, "hum is shutting down"));
+            return SHUTTING_DOWN;
         }
         synchronized (this) {
             Track t = track(name);
@@ -186,6 +207,10 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
             }
         }
         scheduler.shutdownNow();
+        // starts asked for but dropped with the queue still get their answer
+        for (CompletableFuture<CompletableFuture<ActionResult>> d : undecided) {
+            d.complete(SHUTTING_DOWN);
+        }
     }
 
     @Override

@@ -44,6 +44,9 @@ final class ProbeRun {
     private final Orchestrator owner;
     private final long deadline;
     private final AtomicBoolean scanQueued = new AtomicBoolean();
+    /** This probe's own wake-up, so that removing it never removes the next run's. */
+    private final Runnable waker = this::wake;
+
     private volatile boolean done;
     private volatile @Nullable ScheduledFuture<?> next;
     private String lastProblem = "no answer yet";
@@ -81,7 +84,7 @@ final class ProbeRun {
                 return;
             }
             scanFrom = startOfRun(process.log(), run);
-            process.log().wakeOnAppend(this::wake);
+            process.log().wakeOnAppend(waker);
         }
         schedule(this::tryOnce, readiness.initialDelay());
         scheduler.schedule(
@@ -96,7 +99,7 @@ final class ProbeRun {
             f.cancel(false);
         }
         if (readiness.probe() instanceof Readiness.Log) {
-            process.log().wakeOnAppend(null);
+            process.log().stopWaking(waker);
         }
     }
 
