@@ -216,6 +216,16 @@ final class LifecycleConfigTest {
     }
 
     @Test
+    void error_wordsFromOtherToolsSuggestOurs() {
+        assertEquals(
+                "hum.yaml:4:5: unknown key 'healthcheck' under processes.db; did you mean 'ready'?",
+                error("processes:\n  db:\n    cmd: x\n    healthcheck: { tcp: 1 }\n"));
+        assertEquals(
+                "hum.yaml:4:5: unknown key 'needs' under processes.db; did you mean 'depends_on'?",
+                error("processes:\n  db:\n    cmd: x\n    needs: [a]\n"));
+    }
+
+    @Test
     void envFile_laterFilesWinAndEnvWinsOverAll() throws ConfigException, IOException {
         Files.writeString(dir.resolve(".env"), "A=shared\nB=shared\nC=shared\n");
         Files.writeString(dir.resolve("one.env"), "B=one\nC=one\n");
