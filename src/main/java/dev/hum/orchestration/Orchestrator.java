@@ -9,7 +9,6 @@ import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
-import dev.hum.state.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -401,12 +400,5 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
     /** Whether the scheduler, with every timer and probe, is gone (after quit; tests). */
     boolean awaitTerminated() throws InterruptedException {
         return scheduler.awaitTermination(60, TimeUnit.SECONDS);
-    }
-
-    /** How many seconds are left of a BACKOFF, for the screens. */
-    static long secondsLeft(ProcessState s) {
-        return s.restartAt()
-                .map(at -> StatusWords.secondsLeft(at, Instant.now()))
-                .orElse(0L);
     }
 }
