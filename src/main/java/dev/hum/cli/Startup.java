@@ -3,6 +3,7 @@ package dev.hum.cli;
 import dev.hum.config.Origin;
 import dev.hum.config.ProjectConfig;
 import dev.hum.control.SocketPath;
+import dev.hum.orchestration.Orchestrator;
 import dev.hum.process.Journal;
 import dev.hum.process.Supervisor;
 import java.io.PrintStream;
@@ -23,7 +24,10 @@ final class Startup {
         Journal journal = SocketPath.openJournal(SocketPath.runtimeFolder(), projectFolder(config));
         // Without a journal hum still runs; only the clean-up after a SIGKILL is lost, so it says so.
         journal.problem().ifPresent(problem -> err.println("hum: " + problem));
-        return new Supervisor(config, System.getenv(), journal);
+        Supervisor supervisor = new Supervisor(config, System.getenv(), journal);
+        // Start order, readiness probes and restarts sit above it and hear of every start and end.
+        Orchestrator.attach(supervisor);
+        return supervisor;
     }
 
     /** The folder the configuration belongs to: the bridge socket and the journal are named after it. */

@@ -4,13 +4,15 @@ import dev.hum.config.Node.Entry;
 import dev.hum.config.Node.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads the hum schema ({@code processes}, {@code settings}) from {@code hum.yaml} or {@code hum.json}. */
 final class HumFile {
     private static final List<String> TOP_KEYS = List.of("processes", "settings");
-    private static final List<String> SETTINGS_KEYS = List.of("scrollback", "fps");
+    private static final List<String> SETTINGS_KEYS = List.of("scrollback", "fps", "env_file");
 
     private HumFile() {}
 
@@ -36,10 +38,13 @@ final class HumFile {
             throw file.error(top.mark(), "missing 'processes'; expected a map of process names to processes");
         }
         Settings settings = keys.containsKey("settings") ? settings(schema, keys.get("settings")) : Settings.DEFAULTS;
-        return new ProjectConfig(file.path(), Origin.HUM_FILE, processes(schema, processes), settings);
+        Map<String, String> sharedEnv =
+                keys.containsKey("settings") ? sharedEnv(schema, keys.get("settings")) : Map.of();
+        return new ProjectConfig(file.path(), Origin.HUM_FILE, processes(schema, processes, sharedEnv), settings);
     }
 
-    private static List<ProcessSpec> processes(Schema schema, Entry entry) throws ConfigException {
+    private static List<ProcessSpec> processes(Schema schema, Entry entry, Map<String, String> sharedEnv)
+            throws ConfigException {
         Node value = entry.value();
         if ((value instanceof Node.Scalar s && s.kind() == Kind.NULL)
                 || (value instanceof Node.Mapping m && m.entries().isEmpty())) {
@@ -51,7 +56,8 @@ final class HumFile {
         }
         var specs = new ArrayList<ProcessSpec>();
         var seen = new HashMap<String, Entry>();
-        var reader = new ProcessReader(schema);
+        var edges = new ArrayList<LifecycleReader.Edge>();
+        var reader = new ProcessReader(schema, sharedEnv, edges);
         for (Entry process : map.entries()) {
             Entry first = seen.putIfAbsent(process.key(), process);
             if (first != null) {
@@ -63,7 +69,22 @@ final class HumFile {
             }
             specs.add(reader.read(process));
         }
+        DependencyCheck.check(
+                schema.file(),
+                specs.stream().map(ProcessSpec::name).collect(Collectors.toCollection(LinkedHashSet::new)),
+                edges);
         return specs;
+    }
+
+    /** The variables of {@code settings.env_file}, which every process gets under its own. */
+    private static Map<String, String> sharedEnv(Schema schema, Entry entry) throws ConfigException {
+        if (entry.value() instanceof Node.Mapping map) {
+            var envFile = map.get("env_file");
+            if (envFile.isPresent()) {
+                return EnvFiles.read(schema, envFile.get().value());
+            }
+        }
+        return Map.of();
     }
 
     private static Settings settings(Schema schema, Entry entry) throws ConfigException {

@@ -20,6 +20,15 @@ final class NearestKey {
             Map.entry("signal", "stop_signal"),
             Map.entry("timeout", "stop_timeout"),
             Map.entry("procs", "processes"),
+            Map.entry("healthcheck", "ready"),
+            Map.entry("readiness", "ready"),
+            Map.entry("readiness_probe", "ready"),
+            Map.entry("needs", "depends_on"),
+            Map.entry("after", "depends_on"),
+            Map.entry("restart_policy", "restart"),
+            Map.entry("availability", "restart"),
+            Map.entry("envfile", "env_file"),
+            Map.entry("dotenv", "env_file"),
             Map.entry("services", "processes"));
 
     private NearestKey() {}

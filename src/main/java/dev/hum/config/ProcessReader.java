@@ -13,15 +13,34 @@ import java.util.Map;
 
 /** Reads one entry under {@code processes} into a {@link ProcessSpec}. */
 final class ProcessReader {
-    private static final List<String> KEYS = List.of("cmd", "cwd", "env", "autostart", "stop_signal", "stop_timeout");
+    private static final List<String> KEYS = keys();
     private static final String DURATION_EXAMPLES = "a duration like 500ms, 5s, 1m or 1m30s";
 
     private final Schema schema;
     private final ConfigFile file;
+    private final Map<String, String> sharedEnv;
+    private final List<LifecycleReader.Edge> edges;
 
     ProcessReader(Schema schema) {
+        this(schema, Map.of(), new ArrayList<>());
+    }
+
+    /**
+     * @param sharedEnv the variables of {@code settings.env_file}, under each process's own
+     * @param edges collects every dependency written, to be checked once all processes are known
+     */
+    ProcessReader(Schema schema, Map<String, String> sharedEnv, List<LifecycleReader.Edge> edges) {
         this.schema = schema;
         this.file = schema.file();
+        this.sharedEnv = sharedEnv;
+        this.edges = edges;
+    }
+
+    private static List<String> keys() {
+        var keys =
+                new ArrayList<>(List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout"));
+        keys.addAll(LifecycleReader.KEYS);
+        return List.copyOf(keys);
     }
 
     ProcessSpec read(Entry process) throws ConfigException {
@@ -40,11 +59,17 @@ final class ProcessReader {
         if (cmd == null) {
             throw file.error(process.keyMark(), "missing 'cmd' under " + path + "; expected the command to run");
         }
+        // Later files win over earlier ones, and `env` over every file.
+        Map<String, String> fromFiles = keys.containsKey("env_file")
+                ? EnvFiles.under(
+                        sharedEnv, EnvFiles.read(schema, keys.get("env_file").value()))
+                : sharedEnv;
+        Map<String, String> own = keys.containsKey("env") ? env(keys.get("env").value()) : Map.of();
         return new ProcessSpec(
                 name,
                 command(cmd.value()),
                 keys.containsKey("cwd") ? cwd(keys.get("cwd").value()) : file.folder(),
-                keys.containsKey("env") ? env(keys.get("env").value()) : Map.of(),
+                EnvFiles.under(fromFiles, own),
                 !keys.containsKey("autostart")
                         || schema.bool(keys.get("autostart").value()),
                 keys.containsKey("stop_signal")
@@ -52,10 +77,11 @@ final class ProcessReader {
                         : ProcessSpec.DEFAULT_STOP_SIGNAL,
                 keys.containsKey("stop_timeout")
                         ? timeout(keys.get("stop_timeout").value())
-                        : ProcessSpec.DEFAULT_STOP_TIMEOUT);
+                        : ProcessSpec.DEFAULT_STOP_TIMEOUT,
+                new LifecycleReader(schema, edges).read(name, keys));
     }
 
-    private Command command(Node node) throws ConfigException {
+    Command command(Node node) throws ConfigException {
         if (node instanceof Node.Sequence list) {
             if (list.items().isEmpty()) {
                 throw file.error(node.mark(), "empty 'cmd'; expected a program and its arguments");

@@ -5,12 +5,15 @@ import dev.hum.log.LogLine;
 import dev.hum.log.LogSearch;
 import dev.hum.log.LogSlice;
 import dev.hum.log.MergedLog;
+import dev.hum.orchestration.Conditions;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Sampled;
 import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.Exit;
 import dev.hum.state.ProcessState;
+import dev.hum.state.Status;
+import dev.hum.state.StatusWords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +125,7 @@ public final class LocalControl implements ProcessControl {
         }
     }
 
-    static ProcessInfo info(Supervised p, Instant now) {
+    ProcessInfo info(Supervised p, Instant now) {
         ProcessState s = p.state();
         Sampled sample = p.sample();
         Exit exit = s.exit();
@@ -142,7 +145,16 @@ public final class LocalControl implements ProcessControl {
                 sample.urls(),
                 sample.portConflict(),
                 sample.cpuPercent(),
-                sample.rssBytes());
+                sample.rssBytes(),
+                new ProcessInfo.Order(
+                        s.status() == Status.RUNNING,
+                        Conditions.waitingFor(supervisor, p),
+                        Conditions.blockedBy(supervisor, p),
+                        s.status() == Status.BACKOFF && s.restartAt().isPresent()
+                                ? OptionalLong.of(
+                                        StatusWords.secondsLeft(s.restartAt().get(), now))
+                                : OptionalLong.empty(),
+                        p.spec().lifecycle().restart().mode().word()));
     }
 
     private ActionResult await(String name, CompletableFuture<ActionResult> action, Duration wait) {

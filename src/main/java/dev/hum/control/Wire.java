@@ -46,7 +46,19 @@ public final class Wire {
         }
         p.cpuPercent().ifPresent(cpu -> o.put("cpu_percent", Math.round(cpu * 10) / 10.0));
         p.rssBytes().ifPresent(rss -> o.put("rss_bytes", rss));
+        ProcessInfo.Order order = p.order();
+        o.put("ready", order.ready());
+        order.waitingFor().forEach(o.putArray("waiting_for")::add);
+        order.blockedBy().forEach(o.putArray("blocked_by")::add);
+        order.nextRestartInSeconds().ifPresent(s -> o.put("next_restart_in", s));
+        o.put("restart_policy", order.restartPolicy());
         return o;
+    }
+
+    private static List<String> strings(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        a.forEach(n -> out.add(n.asString("")));
+        return out;
     }
 
     public static ProcessInfo process(JsonNode o) {
@@ -66,18 +78,20 @@ public final class Wire {
                 strings(o.path("urls")),
                 o.path("port_conflict").asString(""),
                 o.has("cpu_percent") ? OptionalDouble.of(o.get("cpu_percent").asDouble()) : OptionalDouble.empty(),
-                o.has("rss_bytes") ? OptionalLong.of(o.get("rss_bytes").asLong()) : OptionalLong.empty());
+                o.has("rss_bytes") ? OptionalLong.of(o.get("rss_bytes").asLong()) : OptionalLong.empty(),
+                new ProcessInfo.Order(
+                        o.path("ready").asBoolean(false),
+                        strings(o.path("waiting_for")),
+                        strings(o.path("blocked_by")),
+                        o.has("next_restart_in")
+                                ? OptionalLong.of(o.get("next_restart_in").asLong())
+                                : OptionalLong.empty(),
+                        o.path("restart_policy").asString("no")));
     }
 
     private static List<Integer> ints(JsonNode a) {
         List<Integer> out = new ArrayList<>();
         a.forEach(n -> out.add(n.asInt()));
-        return out;
-    }
-
-    private static List<String> strings(JsonNode a) {
-        List<String> out = new ArrayList<>();
-        a.forEach(n -> out.add(n.asString("")));
         return out;
     }
 

@@ -87,7 +87,7 @@ public final class HeadlessRunner {
     /** Live, or ended while what it started still writes: its last lines are still to come. */
     private boolean anyLive() {
         for (ProcessState s : supervisor.registry().board().states()) {
-            if (s.status().isLive() || supervisor.outputOpen(s.name())) {
+            if (s.status().isLive() || s.status().isPending() || supervisor.outputOpen(s.name())) {
                 return true;
             }
         }

@@ -8,6 +8,7 @@ import dev.hum.control.LocalControl;
 import dev.hum.control.ProcessControl;
 import dev.hum.control.SocketPath;
 import dev.hum.control.Wire;
+import dev.hum.orchestration.Orchestrator;
 import dev.hum.process.Journal;
 import dev.hum.process.RuntimeFolder;
 import dev.hum.process.Supervisor;
@@ -101,7 +102,9 @@ public final class McpCommand {
             // what this one leaves if it is killed, and this one stops what a killed one left.
             Journal journal = SocketPath.openJournal(runtimeFolder, folderOf(config));
             journal.problem().ifPresent(problem -> err.println("hum mcp: " + problem));
-            control = new LocalControl(new Supervisor(config, System.getenv(), journal), true);
+            Supervisor supervisor = new Supervisor(config, System.getenv(), journal);
+            Orchestrator.attach(supervisor);
+            control = new LocalControl(supervisor, true);
             err.println("hum mcp: no dashboard runs for " + project + "; supervising " + config.source() + " ("
                     + config.processes().size() + " processes, none started until asked)");
         }

@@ -46,7 +46,24 @@ final class Render {
             p.rssBytes()
                     .ifPresent(rss ->
                             out.append(", memory ").append(rss / (1024 * 1024)).append(" MiB"));
-            if (!p.reason().isEmpty()) {
+            ProcessInfo.Order order = p.order();
+            if (order.ready()) {
+                out.append(", ready");
+            }
+            if (!order.restartPolicy().equals("no")) {
+                out.append(", restart ").append(order.restartPolicy());
+            }
+            order.nextRestartInSeconds()
+                    .ifPresent(s -> out.append(", next restart in ").append(s).append('s'));
+            if (!order.waitingFor().isEmpty()) {
+                out.append(" (waiting for ")
+                        .append(String.join(", ", order.waitingFor()))
+                        .append(')');
+            } else if (!order.blockedBy().isEmpty()) {
+                out.append(" (blocked by ")
+                        .append(String.join(", ", order.blockedBy()))
+                        .append(')');
+            } else if (!p.reason().isEmpty()) {
                 out.append(" (").append(p.reason()).append(')');
             }
             sampled(out, p);

@@ -1,5 +1,6 @@
 package dev.hum.process;
 
+import dev.hum.config.Command;
 import dev.hum.config.ProcessSpec;
 import java.io.File;
 import java.io.IOException;
@@ -34,6 +35,29 @@ final class Launcher {
     Launcher(Map<String, String> baseEnvironment, SessionMark mark) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
         this.mark = mark;
+    }
+
+    /**
+     * Starts {@code command} (a readiness probe) in {@code spec}'s folder and environment, as the leader of a session
+     * of its own, its output discarded and its input empty: the caller kills its group at the probe's timeout.
+     */
+    Process launchBeside(ProcessSpec spec, Command command) throws LaunchException {
+        List<String> argv = new ArrayList<>(command.argv().size() + 1);
+        argv.add(setsid());
+        argv.addAll(command.argv());
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(spec.cwd().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environmentFor(spec));
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process process = Reaper.start(builder);
+            awaitOwnSession(process);
+            return process;
+        } catch (IOException e) {
+            throw new LaunchException("cannot start " + command.argv().get(0) + ": " + rootMessage(e));
+        }
     }
 
     /** Checks what can be checked up front, so that a failure reads as a reason, not an exit code. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,7 @@ final class ManagedProcess {
     private final Journal journal;
     private final Executor exits;
     private final ExecutorService control;
+    private final RunEvents events;
 
     private volatile @Nullable Run current;
 
@@ -69,7 +71,20 @@ final class ManagedProcess {
     /** Held while a run's start or end is decided and its notice written: notices follow the runs in order. */
     private final Object transitions = new Object();
 
-    ManagedProcess(Supervised process, Launcher launcher, SessionMark mark, Journal journal, Executor exits) {
+    /** Who hears of each run's launch and end (the supervisor, for its coordinator). */
+    interface RunEvents {
+        void launched(Supervised process, int run);
+
+        void ended(Supervised process, int run, boolean byStop);
+    }
+
+    ManagedProcess(
+            Supervised process,
+            Launcher launcher,
+            SessionMark mark,
+            Journal journal,
+            Executor exits,
+            RunEvents events) {
         this.process = process;
         this.spec = process.spec();
         this.cell = process.cell();
@@ -78,6 +93,7 @@ final class ManagedProcess {
         this.mark = mark;
         this.journal = journal;
         this.exits = exits;
+        this.events = events;
         this.control = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "hum-control-" + spec.name());
             t.setDaemon(true);
@@ -102,7 +118,12 @@ final class ManagedProcess {
     }
 
     CompletableFuture<ActionResult> start() {
-        return submit(this::startNow);
+        return submit(() -> startNow(s -> true));
+    }
+
+    /** Starts only if the state still passes {@code when} where the run would begin. */
+    CompletableFuture<ActionResult> start(Predicate<ProcessState> when) {
+        return submit(() -> startNow(when));
     }
 
     CompletableFuture<ActionResult> stop() {
@@ -117,7 +138,7 @@ final class ManagedProcess {
                 return shuttingDown(); // the shutdown's own stop follows in the queue
             }
             stopNow();
-            return startNow();
+            return startNow(s -> true);
         });
     }
 
@@ -154,7 +175,7 @@ final class ManagedProcess {
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the exit callback's future has no reader: exited() is the end
-    private ActionResult startNow() {
+    private ActionResult startNow(Predicate<ProcessState> when) {
         int run;
         synchronized (transitions) {
             // Checked where the run would begin: a restart whose stop was under way when quit began ends here.
@@ -162,7 +183,8 @@ final class ManagedProcess {
                 return shuttingDown();
             }
             int before = cell.get().run();
-            ProcessState starting = cell.update(s -> s.start(Instant.now()));
+            Instant at = Instant.now();
+            ProcessState starting = cell.update(s -> when.test(s) ? s.start(at) : s);
             if (starting.run() == before) {
                 return ActionResult.ok(
                         spec.name() + " is already " + starting.statusWord().toLowerCase(Locale.ROOT));
@@ -194,7 +216,9 @@ final class ManagedProcess {
                 pipes.stderr(), log, Source.STDERR, cell, "hum-pump-" + spec.name() + "-err", pipes::outputEnded);
         Run r = new Run(run, process, pid, out, err, pipes);
         current = r;
-        cell.update(s -> s.launched(run, pid));
+        boolean probed = spec.lifecycle().ready().isPresent();
+        cell.update(s -> s.launched(run, pid, probed));
+        events.launched(this.process, run);
         process.onExit()
                 .whenCompleteAsync(
                         (p, e) -> {
@@ -209,6 +233,7 @@ final class ManagedProcess {
         log.appendNotice("hum: failed to start: " + e.getMessage());
         cell.update(s -> s.failedToStart(run, String.valueOf(e.getMessage()), Instant.now()));
         publishLineCount();
+        events.ended(this.process, run, cell.get().status() == Status.STOPPED);
         return ActionResult.failed(spec.name() + " failed to start: " + e.getMessage());
     }
 
@@ -245,7 +270,8 @@ final class ManagedProcess {
         synchronized (transitions) {
             ProcessState now = cell.get();
             boolean ours = now.run() == r.number()
-                    && (byStop ? now.status().isLive() : now.status() == Status.RUNNING)
+                    && now.status().isLive()
+                    && (byStop || now.status() != Status.STOPPING)
                     && !(exit instanceof Exit.None);
             if (!ours) {
                 return false;
@@ -256,10 +282,14 @@ final class ManagedProcess {
             // Outside this lock only a stop request (RUNNING to STOPPING) can still change this run's status, and
             // the pumps its line count. Should the request slip in here, an exit leaves the ending to the stop, and
             // the log reads "exited with code n", then "stopped": both true.
-            return cell.tryUpdate(s -> {
-                ProcessState ended = !byStop && s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, at);
-                return ended == s ? s : ended.withLines(lines);
+            boolean ended = cell.tryUpdate(s -> {
+                ProcessState next = !byStop && s.status() == Status.STOPPING ? s : s.ended(r.number(), exit, at);
+                return next == s ? s : next.withLines(lines);
             });
+            if (ended) {
+                events.ended(process, r.number(), byStop);
+            }
+            return ended;
         }
     }
 

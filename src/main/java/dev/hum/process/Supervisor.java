@@ -1,10 +1,13 @@
 package dev.hum.process;
 
+import dev.hum.config.Command;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.MergedLog;
+import dev.hum.state.ProcessState;
 import dev.hum.state.Registry;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +59,31 @@ public final class Supervisor implements AutoCloseable {
     private final SessionMark mark = SessionMark.current();
     private final Journal journal;
     private final Sampler sampler;
+    private final Launcher launcher;
+
+    /** Set once by the wiring before anything starts; read by every start and every run's end. */
+    private volatile @Nullable Coordinator coordinator;
+
+    /** Dependents before their dependencies: the levels {@link #stopAll} stops one after another. */
+    private volatile List<List<String>> stopOrder = List.of();
+
+    private final ManagedProcess.RunEvents events = new ManagedProcess.RunEvents() {
+        @Override
+        public void launched(Supervised process, int run) {
+            Coordinator c = coordinator;
+            if (c != null) {
+                c.launched(process, run);
+            }
+        }
+
+        @Override
+        public void ended(Supervised process, int run, boolean byStop) {
+            Coordinator c = coordinator;
+            if (c != null) {
+                c.ended(process, run, byStop);
+            }
+        }
+    };
 
     /** Creates a NOT_STARTED cell and a log for every process of {@code config}; starts nothing. */
     public Supervisor(ProjectConfig config) {
@@ -73,6 +102,7 @@ public final class Supervisor implements AutoCloseable {
         }
         this.journal = journal;
         Launcher launcher = new Launcher(environment, mark);
+        this.launcher = launcher;
         List<ProcessSpec> specs = config.processes();
         this.registry = new Registry(specs.stream().map(ProcessSpec::name).toList());
         Map<String, ManagedProcess> byName = new LinkedHashMap<>();
@@ -84,7 +114,7 @@ public final class Supervisor implements AutoCloseable {
             int id = list.size();
             LogBuffer log = new LogBuffer(scrollback, LOG_BYTES_PER_PROCESS, arrivalClock);
             Supervised process = new Supervised(id, spec, registry.board().get(id), log);
-            ManagedProcess managedProcess = new ManagedProcess(process, launcher, mark, journal, exits);
+            ManagedProcess managedProcess = new ManagedProcess(process, launcher, mark, journal, exits, events);
             byName.put(spec.name(), managedProcess);
             inOrder.add(managedProcess);
             list.add(process);
@@ -161,9 +191,63 @@ public final class Supervisor implements AutoCloseable {
         return String.join(", ", processes.stream().map(Supervised::name).toList());
     }
 
-    /** Starts a process unless it is already live. Returns at once. */
+    /**
+     * Starts a process unless it is already live; with a coordinator, once what it depends on is there (and that
+     * first). Returns at once.
+     */
     public CompletableFuture<ActionResult> start(String name) {
+        Coordinator c = coordinator;
+        if (c != null && managed.containsKey(name) && !closed.get()) {
+            return c.start(name);
+        }
         return act(name, ManagedProcess::start);
+    }
+
+    /**
+     * Starts a process now, without asking the coordinator, if its state still passes {@code when} at the moment
+     * the run would begin (a stop or a start by hand in between wins). For the coordinator.
+     */
+    public CompletableFuture<ActionResult> launch(String name, Predicate<ProcessState> when) {
+        return act(name, p -> p.start(when));
+    }
+
+    /** Hands the decision of when processes start to {@code c}; called once, before anything starts. */
+    public void coordinate(Coordinator c) {
+        this.coordinator = c;
+    }
+
+    /**
+     * The order in which {@link #stopAll} stops: each level in parallel, one level after the other (dependents
+     * before their dependencies); whatever no level names is stopped with the last.
+     */
+    public void stopOrder(List<List<String>> levels) {
+        this.stopOrder = List.copyOf(levels.stream().map(List::copyOf).toList());
+    }
+
+    /**
+     * Starts {@code command} beside process {@code name}: in its folder and environment (with hum's mark, so that
+     * quit sweeps it), in a session of its own, output discarded. For readiness probes; the caller kills its group.
+     *
+     * @throws IOException when it cannot be started, with the reason
+     */
+    public Process runBeside(String name, Command command) throws IOException {
+        ManagedProcess p = managed.get(name);
+        if (p == null) {
+            throw new IOException("no process named '" + name + "'");
+        }
+        try {
+            return launcher.launchBeside(p.spec(), command);
+        } catch (LaunchException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Adds a line of hum's own to a process's log, where the screen, headless output and agents see it. */
+    public void note(String name, String text) {
+        ManagedProcess p = managed.get(name);
+        if (p != null) {
+            p.note(text);
+        }
     }
 
     /** Stops a process's whole tree: its stop signal, the grace period, then SIGKILL. */
@@ -210,27 +294,52 @@ public final class Supervisor implements AutoCloseable {
         for (ManagedProcess p : managed.values()) {
             p.refuseStarts();
         }
-        List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
-        for (ManagedProcess p : managed.values()) {
-            stops.add(p.stop());
-            p.shutdownControl();
+        Coordinator c = coordinator;
+        if (c != null) {
+            c.quitting();
         }
-        boolean inTime;
-        try {
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
-                    .get(shutdownLimit().toMillis(), TimeUnit.MILLISECONDS);
-            inTime = true;
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
-            inTime = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            inTime = false;
+        boolean inTime = true;
+        for (List<String> level : stopOrder) {
+            List<ManagedProcess> these = new ArrayList<>();
+            for (String name : level) {
+                ManagedProcess p = managed.get(name);
+                if (p != null) {
+                    these.add(p);
+                }
+            }
+            inTime &= stopTogether(these, false);
         }
+        inTime &= stopTogether(List.copyOf(managed.values()), true);
         // Whatever outlived its run (a daemon a script left behind, an orphan) still carries the mark.
         Orphans.stopAllMarked(mark);
         sampler.stop();
         journal.close();
         return inTime;
+    }
+
+    /** Stops {@code these} in parallel and waits for them; {@code last} closes their control threads too. */
+    private boolean stopTogether(List<ManagedProcess> these, boolean last) {
+        List<CompletableFuture<ActionResult>> stops = new ArrayList<>();
+        Duration limit = Duration.ZERO;
+        for (ManagedProcess p : these) {
+            stops.add(p.stop());
+            if (last) {
+                p.shutdownControl();
+            }
+            if (p.spec().stopTimeout().compareTo(limit) > 0) {
+                limit = p.spec().stopTimeout();
+            }
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                    .get(limit.plus(SHUTDOWN_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The mark this supervisor puts on its children's environment. */

@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param exit how the last run ended
  * @param restarts how many times it was started again after its first run
  * @param lines how many log lines it has produced in this session
- * @param reason why it failed to start or why it was stopped, empty when there is nothing to say
+ * @param reason why it failed to start, why it was stopped, what it waits for or why it is blocked; empty when
+ *     there is nothing to say
+ * @param restartAt when a BACKOFF ends and the next run starts; empty in every other status
  * @param version grows by one with every change; compare with {@code a - b > 0}, which stays right
  *     past overflow
  */
@@ -39,6 +41,7 @@ public record ProcessState(
         int restarts,
         long lines,
         String reason,
+        Optional<Instant> restartAt,
         long version) {
 
     public ProcessState {
@@ -48,6 +51,7 @@ public record ProcessState(
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(exit, "exit");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(restartAt, "restartAt");
     }
 
     /** A process that has never run, at version 0. */
@@ -58,10 +62,22 @@ public record ProcessState(
     /** A process that has never run, at the given version (tests start near overflow). */
     public static ProcessState initial(int id, String name, long version) {
         return new ProcessState(
-                id, name, Status.NOT_STARTED, 0, 0, Optional.empty(), Optional.empty(), Exit.NONE, 0, 0, "", version);
+                id,
+                name,
+                Status.NOT_STARTED,
+                0,
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                Exit.NONE,
+                0,
+                0,
+                "",
+                Optional.empty(),
+                version);
     }
 
-    /** NOT_STARTED, STOPPED, EXITED or FAILED to STARTING, as run {@code run + 1}. */
+    /** Any status without a live run (NOT_STARTED, WAITING, BACKOFF, STOPPED, ...) to STARTING, as run {@code run + 1}. */
     public ProcessState start(Instant now) {
         if (!status.canStart()) {
             return this;
@@ -79,6 +95,7 @@ public record ProcessState(
                 nextRestarts,
                 lines,
                 "",
+                Optional.empty(),
                 version + 1);
     }
 
@@ -87,11 +104,19 @@ public record ProcessState(
      * that came in during the start stays STOPPING, now with the pid it must signal.
      */
     public ProcessState launched(int ofRun, long newPid) {
+        return launched(ofRun, newPid, false);
+    }
+
+    /**
+     * As {@link #launched(int, long)}; with {@code awaitsReady} (a readiness probe decides) it stays STARTING with
+     * the pid until {@link #ready} or {@link #notReady}.
+     */
+    public ProcessState launched(int ofRun, long newPid, boolean awaitsReady) {
         if (ofRun != run || pid != 0) {
             return this;
         }
         if (status == Status.STARTING) {
-            return with(Status.RUNNING, newPid, endedAt, exit, reason);
+            return with(awaitsReady ? Status.STARTING : Status.RUNNING, newPid, endedAt, exit, reason);
         }
         if (status == Status.STOPPING) {
             return with(Status.STOPPING, newPid, endedAt, exit, reason);
@@ -99,12 +124,82 @@ public record ProcessState(
         return this;
     }
 
-    /** STARTING or RUNNING to STOPPING: a stop was asked for. */
+    /**
+     * STARTING, RUNNING or NOT_READY to STOPPING: a stop was asked for. WAITING, BLOCKED or BACKOFF have no run to
+     * stop: they become STOPPED at once, so the start they waited for never comes.
+     */
     public ProcessState stopRequested(String why) {
-        if (status != Status.STARTING && status != Status.RUNNING) {
+        if (status == Status.WAITING || status == Status.BLOCKED || status == Status.BACKOFF) {
+            return with(Status.STOPPED, 0, endedAt, exit, why);
+        }
+        if (status != Status.STARTING && status != Status.RUNNING && status != Status.NOT_READY) {
             return this;
         }
         return with(Status.STOPPING, pid, endedAt, exit, why);
+    }
+
+    /**
+     * A start was asked for but a dependency is missing: WAITING, saying for what. Taken from any status without a
+     * live run, and again when the reason changes.
+     */
+    public ProcessState waiting(String why) {
+        if (status.isLive() || (status == Status.WAITING && reason.equals(why))) {
+            return this;
+        }
+        return with(Status.WAITING, 0, endedAt, exit, why);
+    }
+
+    /** WAITING (or BLOCKED for another reason) to BLOCKED: a dependency failed. */
+    public ProcessState blocked(String why) {
+        if (!(status == Status.WAITING || (status == Status.BLOCKED && !reason.equals(why)))) {
+            return this;
+        }
+        return with(Status.BLOCKED, 0, endedAt, exit, why);
+    }
+
+    /** The probe of run {@code ofRun} passed: STARTING (with a pid) or NOT_READY to RUNNING. */
+    public ProcessState ready(int ofRun) {
+        if (ofRun != run || pid == 0 || (status != Status.STARTING && status != Status.NOT_READY)) {
+            return this;
+        }
+        return with(Status.RUNNING, pid, endedAt, exit, "");
+    }
+
+    /** The probe of run {@code ofRun} timed out: STARTING (with a pid) to NOT_READY; it keeps running. */
+    public ProcessState notReady(int ofRun, String why) {
+        if (ofRun != run || pid == 0 || status != Status.STARTING) {
+            return this;
+        }
+        return with(Status.NOT_READY, pid, endedAt, exit, why);
+    }
+
+    /** Run {@code ofRun} ended by itself (EXITED or FAILED): BACKOFF until {@code at}, then the next run. */
+    public ProcessState backoff(int ofRun, Instant at, String why) {
+        if (ofRun != run || (status != Status.EXITED && status != Status.FAILED)) {
+            return this;
+        }
+        return new ProcessState(
+                id,
+                name,
+                Status.BACKOFF,
+                0,
+                run,
+                startedAt,
+                endedAt,
+                exit,
+                restarts,
+                lines,
+                why,
+                Optional.of(at),
+                version + 1);
+    }
+
+    /** Run {@code ofRun} ended and will not be restarted any more: FAILED, saying why. */
+    public ProcessState gaveUp(int ofRun, String why) {
+        if (ofRun != run || (status != Status.EXITED && status != Status.FAILED) || reason.equals(why)) {
+            return this;
+        }
+        return with(Status.FAILED, 0, endedAt, exit, why);
     }
 
     /**
@@ -144,7 +239,7 @@ public record ProcessState(
             return this;
         }
         return new ProcessState(
-                id, name, status, pid, run, startedAt, endedAt, exit, restarts, total, reason, version + 1);
+                id, name, status, pid, run, startedAt, endedAt, exit, restarts, total, reason, restartAt, version + 1);
     }
 
     /** How long the current run has been up, or how long the last run lasted. */
@@ -163,6 +258,18 @@ public record ProcessState(
 
     private ProcessState with(Status newStatus, long newPid, Optional<Instant> newEndedAt, Exit newExit, String why) {
         return new ProcessState(
-                id, name, newStatus, newPid, run, startedAt, newEndedAt, newExit, restarts, lines, why, version + 1);
+                id,
+                name,
+                newStatus,
+                newPid,
+                run,
+                startedAt,
+                newEndedAt,
+                newExit,
+                restarts,
+                lines,
+                why,
+                Optional.empty(),
+                version + 1);
     }
 }

@@ -4,10 +4,18 @@ package dev.hum.state;
 public enum Status {
     /** Listed, never started in this session. */
     NOT_STARTED,
-    /** Asked to start; the operating system has not yet handed back a pid. */
+    /** Asked to start, but a dependency is not there yet; the reason says which and for what. */
+    WAITING,
+    /** Asked to start, but a dependency failed (the reason says which); starts when it recovers. */
+    BLOCKED,
+    /** Started: no pid yet, or a pid whose readiness probe has not passed yet. */
     STARTING,
-    /** Has a pid and has not exited. */
+    /** Has a pid and is ready (its probe passed, or it has none), and has not exited. */
     RUNNING,
+    /** Has a pid, but its readiness probe timed out; it keeps running. */
+    NOT_READY,
+    /** Ended by itself; hum starts it again when the delay is over. */
+    BACKOFF,
     /** The user (or hum on its way out) asked it to stop; waiting for the whole group to go. */
     STOPPING,
     /** Ended after a stop request: never reported as a failure, whatever its exit code. */
@@ -19,7 +27,12 @@ public enum Status {
 
     /** True while a run is in progress: a pid exists or is about to. */
     public boolean isLive() {
-        return this == STARTING || this == RUNNING || this == STOPPING;
+        return this == STARTING || this == RUNNING || this == NOT_READY || this == STOPPING;
+    }
+
+    /** True while no run is in progress but one is due: waiting for a dependency, or for a restart's delay. */
+    public boolean isPending() {
+        return this == WAITING || this == BACKOFF;
     }
 
     /** True when a new run may start from here. */

@@ -1,5 +1,8 @@
 package dev.hum.state;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /** The words a person reads for a status, so a colour is never the only signal. */
 public final class StatusWords {
 
@@ -46,12 +49,24 @@ public final class StatusWords {
         switch (state.status()) {
             case NOT_STARTED:
                 return "NOT STARTED";
+            case NOT_READY:
+                return "NOT READY";
+            case BACKOFF:
+                return state.restartAt()
+                        .map(at -> "BACKOFF " + secondsLeft(at, Instant.now()) + "s")
+                        .orElse("BACKOFF");
             case EXITED:
             case FAILED:
                 return ended(state);
             default:
                 return state.status().name();
         }
+    }
+
+    /** Whole seconds from {@code now} until {@code at}, rounded up, never negative. */
+    public static long secondsLeft(Instant at, Instant now) {
+        long millis = Duration.between(now, at).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
     }
 
     /** The name of a signal number, such as SIGTERM, or SIG64 for one without a name. */

@@ -456,7 +456,7 @@ final class Dashboard {
             Supervised p = supervisor.processes().get(s.id());
             String reached = s.status().isLive() ? p.sample().portsAndUrls() : "";
             essential = " " + s.name() + " · " + s.statusWord() + (reached.isEmpty() ? "" : " · " + reached);
-            left = essential + " · " + p.spec().command().display();
+            left = essential + " · " + PaneTitle.detail(s, p.spec());
         }
         String right = paneHeaderRight(2);
         for (int detail = 1; detail >= 0 && width - Canvas.width(right) - 2 < Canvas.width(essential); detail--) {

@@ -255,7 +255,8 @@ final class ProcessList {
     /** True when some process shows a clock that moves (uptime), so an idle frame still changes. */
     static boolean anyLive(List<ProcessState> states) {
         for (ProcessState s : states) {
-            if (s.status() != Status.NOT_STARTED && s.status().isLive()) {
+            // a BACKOFF counts its seconds down
+            if (s.status().isLive() || s.status() == Status.BACKOFF) {
                 return true;
             }
         }

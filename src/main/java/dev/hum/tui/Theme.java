@@ -79,10 +79,14 @@ final class Theme {
                 return TextColor.ANSI.GREEN_BRIGHT;
             case STARTING:
             case STOPPING:
+            case WAITING:
+            case BACKOFF:
                 return TextColor.ANSI.YELLOW_BRIGHT;
             case EXITED:
                 return TextColor.ANSI.CYAN;
             case FAILED:
+            case NOT_READY:
+            case BLOCKED:
                 return TextColor.ANSI.RED_BRIGHT;
             default:
                 return DIM;

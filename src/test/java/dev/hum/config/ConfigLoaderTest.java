@@ -139,7 +139,7 @@ final class ConfigLoaderTest {
     @Test
     void load_exampleConfigurationIsValid() throws Exception {
         ProjectConfig config = ConfigLoader.load(Path.of("config/hum.example.yaml"));
-        assertEquals(List.of("web", "api", "worker", "docs"), names(config));
+        assertEquals(List.of("db", "migrate", "api", "web", "worker", "docs"), names(config));
         assertEquals(StopSignal.INT, config.process("api").orElseThrow().stopSignal());
         assertEquals(false, config.process("docs").orElseThrow().autostart());
     }
