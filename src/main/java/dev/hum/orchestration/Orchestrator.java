@@ -5,6 +5,7 @@ import dev.hum.config.Readiness;
 import dev.hum.config.RestartPolicy;
 import dev.hum.process.ActionResult;
 import dev.hum.process.Coordinator;
+import dev.hum.process.PortHolder;
 import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
@@ -299,6 +300,7 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
                 Predicate<ProcessState> still = wasFresh
                         ? st -> st.status().canStart()
                         : st -> st.status() == Status.WAITING || st.status() == Status.BLOCKED;
+                warnIfProbePortIsHeld(t.process);
                 launched.put(name, supervisor.launch(name, still));
                 // stays wanted until its launch is seen, so that its dependents keep waiting, not blocked
                 t.fresh = wasFresh;
@@ -363,6 +365,26 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
                 },
                 delay.toMillis(),
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A tcp probe on this machine whose port some other process already holds would pass at once, on that
+     * process: say who holds it before the start (issue 12), so that "ready" is not taken on trust. Scheduler
+     * thread; reads /proc once per such start.
+     */
+    private void warnIfProbePortIsHeld(Supervised process) {
+        Optional<Readiness> ready = process.spec().lifecycle().ready();
+        if (ready.isEmpty() || !(ready.get().probe() instanceof Readiness.Tcp tcp) || !isLocal(tcp.host())) {
+            return;
+        }
+        PortHolder.describe(tcp.port(), supervisor.mark())
+                .ifPresent(held -> supervisor.note(
+                        process.name(),
+                        "hum: " + held + "; its tcp probe may pass on that process, not on " + process.name()));
+    }
+
+    private static boolean isLocal(String host) {
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("0.0.0.0");
     }
 
     private void cancelProbe(Track t) {
