@@ -50,6 +50,7 @@ check(
       "scripts_run",
       "scripts_status",
       "scripts_stop",
+      "send_input",
       "wait_for",
     ]),
   "tool names: " + tools,
