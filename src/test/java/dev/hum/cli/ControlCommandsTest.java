@@ -103,7 +103,8 @@ final class ControlCommandsTest {
 
         HumProcess follow = HumProcess.start(dir, env, "logs", "web", "-f");
         Poll.until("logs -f to print the tail", () -> follow.stdoutText().contains("ready in 5 ms"));
-        assertEquals(0, hum("restart", "web").process.exitValue());
+        HumProcess restart = hum("restart", "web");
+        assertEquals(0, restart.process.exitValue(), restart.stdoutText() + restart.stderrText());
         Poll.until("logs -f to follow the restart", () -> follow.stdoutText().contains("hum: start #2"));
         follow.process.destroy();
         follow.waitForExit();

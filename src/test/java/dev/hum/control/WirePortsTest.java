@@ -41,7 +41,8 @@ final class WirePortsTest {
         assertEquals(p, Wire.process(Wire.JSON.readTree(Wire.process(p).toString())));
         assertEquals(
                 "{\"name\":\"once\",\"command\":\"seq 3\",\"autostart\":false,\"status\":\"NOT STARTED\",\"pid\":0,"
-                        + "\"uptime_ms\":0,\"restarts\":0,\"lines\":0,\"reason\":\"\",\"ports\":[],\"urls\":[]}",
+                        + "\"uptime_ms\":0,\"restarts\":0,\"lines\":0,\"reason\":\"\",\"ports\":[],\"urls\":[],"
+                        + "\"ready\":false,\"waiting_for\":[],\"blocked_by\":[],\"restart_policy\":\"no\"}",
                 Wire.process(p).toString());
     }
 }
