@@ -100,6 +100,16 @@ check(!ready.isError && ready.structuredContent.outcome === "met", "wait_for rea
 const port = await call(client, "wait_for", { name: "http", until: "port", port: Number(process.env.HTTP_PORT) });
 check(!port.isError && port.structuredContent.process.status === "RUNNING", "wait_for port: " + text(port));
 
+// scripts_status gives the ports the server's process tree listens on, sampled about once a second.
+const httpPort = Number(process.env.HTTP_PORT);
+let ports = [];
+for (let i = 0; i < 100 && !ports.includes(httpPort); i++) {
+  const status = await call(client, "scripts_status", { name: "http" });
+  ports = status.structuredContent.processes[0].ports ?? [];
+  if (!ports.includes(httpPort)) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+check(ports.includes(httpPort), "scripts_status ports of the real server: " + JSON.stringify(ports));
+
 // A line printed after the call began, with progress notifications while it waits; the line comes once the
 // first progress notification has shown that the wait is under way.
 check(!(await call(client, "scripts_run", { name: "slow" })).isError, "scripts_run slow");

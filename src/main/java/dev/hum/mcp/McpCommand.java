@@ -106,7 +106,8 @@ public final class McpCommand {
             Orchestrator.attach(supervisor);
             control = new LocalControl(supervisor, true);
             err.println("hum mcp: no dashboard runs for " + project + "; supervising " + config.source() + " ("
-                    + config.processes().size() + " processes, none started until asked)");
+                    + config.processes().size() + (config.processes().size() == 1 ? " process" : " processes")
+                    + ", none started until asked)");
         }
         Thread shutdown = new Thread(control::close, "hum-mcp-shutdown");
         if (hook) {
