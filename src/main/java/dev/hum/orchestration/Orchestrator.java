@@ -185,6 +185,12 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
             synchronized (this) {
                 Track t = track(process.name());
                 cancelProbe(t);
+                if (process.state().run() == run) {
+                    // A run that failed to launch is never seen as launched: without this it would stay wanted
+                    // and fresh, and evaluate() would launch it again at once, forever.
+                    t.wanted = false;
+                    t.fresh = false;
+                }
                 if (!byStop && !quitting) {
                     maybeRestart(t, run);
                 }
