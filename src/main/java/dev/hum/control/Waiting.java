@@ -53,9 +53,7 @@ final class Waiting {
         this.search = request.until() instanceof Until.Log log ? Optional.of(compile(log)) : Optional.empty();
     }
 
-    /**
-     * Whether {@code s} counts as ready: started, until readiness probes exist (the one place they will change).
-     */
+    /** Whether {@code s} counts as ready: RUNNING, which with a readiness probe means the probe passed. */
     static boolean ready(ProcessState s) {
         return s.status() == Status.RUNNING;
     }
@@ -100,7 +98,7 @@ final class Waiting {
         Until until = request.until();
         String name = process.name();
         if (until instanceof Until.Exit) {
-            if (s.run() > 0 && !s.status().isLive()) {
+            if (s.run() > 0 && !s.status().isLive() && !waitsToStart(s)) {
                 return Optional.of(metWithoutLine(name + " has ended: " + s.statusWord()));
             }
             return s.status() == Status.NOT_STARTED ? notRunning(s) : Optional.empty();
@@ -118,7 +116,16 @@ final class Waiting {
         } else if (until instanceof Until.Port port && s.status().isLive() && accepts(port.port())) {
             return Optional.of(metWithoutLine(name + " accepts connections on port " + port.port()));
         }
-        return s.status().isLive() ? Optional.empty() : notRunning(s);
+        return s.status().isLive() || s.status().isPending() || waitsToStart(s) ? Optional.empty() : notRunning(s);
+    }
+
+    /**
+     * WAITING or BLOCKED: asked to start, held by a dependency. A wait goes on through them (and through BACKOFF,
+     * a restart on its way), as a person would keep watching: `hum start web && hum wait web` on a process with
+     * depends_on must not fail because web waits for its database.
+     */
+    private static boolean waitsToStart(ProcessState s) {
+        return s.status() == Status.WAITING || s.status() == Status.BLOCKED;
     }
 
     private Optional<WaitResult> notRunning(ProcessState s) {
