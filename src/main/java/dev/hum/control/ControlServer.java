@@ -108,6 +108,11 @@ public final class ControlServer implements AutoCloseable {
                 SocketChannel client = server.accept();
                 LineChannel line = new LineChannel(client);
                 open.add(line);
+                if (closed) {
+                    line.close(); // close() may have closed the others before this one was added
+                    open.remove(line);
+                    return;
+                }
                 Thread t = new Thread(() -> serve(line), "hum-control-connection");
                 t.setDaemon(true);
                 t.start();

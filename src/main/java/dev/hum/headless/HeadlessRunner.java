@@ -57,7 +57,9 @@ public final class HeadlessRunner {
                 Thread.sleep(POLL_MILLIS);
             }
         }
-        while (anyLive()) {
+        // Over only when nothing is live or due twice, a poll apart: a run's end is published a moment before the
+        // coordinator hears of it and decides a restart or a dependent's start (Supervisor.settling).
+        while (anyLive() || pause() || anyLive()) {
             int printed = printer.drain();
             if (outputClosed(printed)) {
                 return OUTPUT_CLOSED;
@@ -85,7 +87,16 @@ public final class HeadlessRunner {
     }
 
     /** Live, or ended while what it started still writes: its last lines are still to come. */
+    /** Sleeps one poll interval; false, so that it reads as a pause between two looks. */
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(POLL_MILLIS);
+        return false;
+    }
+
     private boolean anyLive() {
+        if (supervisor.settling()) {
+            return true;
+        }
         for (ProcessState s : supervisor.registry().board().states()) {
             if (s.status().isLive() || s.status().isPending() || supervisor.outputOpen(s.name())) {
                 return true;

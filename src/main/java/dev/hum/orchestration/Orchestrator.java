@@ -51,6 +51,9 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private volatile boolean quitting;
 
+    /** Events told to this coordinator and not yet handled on the scheduler (see settling()). */
+    private final java.util.concurrent.atomic.AtomicInteger unhandled = new java.util.concurrent.atomic.AtomicInteger();
+
     private static final CompletableFuture<ActionResult> SHUTTING_DOWN =
             CompletableFuture.completedFuture(new ActionResult(false, "hum is shutting down"));
 
@@ -413,11 +416,24 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
         if (quitting) {
             return;
         }
+        unhandled.incrementAndGet();
         try {
-            scheduler.execute(task);
+            scheduler.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    unhandled.decrementAndGet();
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // quit began between the check and the queue: nothing is started any more
+            unhandled.decrementAndGet();
         }
+    }
+
+    @Override
+    public boolean settling() {
+        return !quitting && unhandled.get() > 0;
     }
 
     /** Returns once everything queued before this call was handled (tests). */

@@ -106,7 +106,12 @@ final class ProbeRun {
     /** On a pump thread: the log grew. Queues one scan unless one is queued already. */
     private void wake() {
         if (!done && scanQueued.compareAndSet(false, true)) {
-            scheduler.execute(this::tryOnce);
+            try {
+                scheduler.execute(this::tryOnce);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // quit shut the scheduler down after the check: nothing is probed any more, and the pump that
+                // called this must go on reading its output
+            }
         }
     }
 

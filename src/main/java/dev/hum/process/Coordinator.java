@@ -23,4 +23,10 @@ public interface Coordinator {
 
     /** hum is quitting: cancel every timer and probe; no run may begin from here on. */
     void quitting();
+
+    /**
+     * True while told events are not yet handled: a run that just ended may be about to go to BACKOFF, or a
+     * dependent about to start. Headless hum, which ends when nothing is live or due, asks this too.
+     */
+    boolean settling();
 }

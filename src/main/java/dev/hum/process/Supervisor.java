@@ -177,6 +177,12 @@ public final class Supervisor implements AutoCloseable {
         return p.sendInput((newline ? text + "\n" : text).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** True while the coordinator (start order, restarts) has events it has not handled yet. */
+    public boolean settling() {
+        Coordinator c = coordinator;
+        return c != null && c.settling();
+    }
+
     /**
      * True while a process's output is still open although its run may have ended: what its leader started still
      * writes, and its lines still arrive in its log.
