@@ -6,8 +6,8 @@ import dev.hum.state.Status;
 import dev.hum.testing.Poll;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A command that cannot be launched fails once, also under orchestration: it is not launched again and again. */
@@ -16,18 +16,14 @@ final class FailedLaunchTest {
     @TempDir
     Path dir;
 
-    private Session session;
+    @RegisterExtension
+    final Sessions sessions = new Sessions();
 
-    @AfterEach
-    void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private Session session;
 
     @Test
     void start_aCommandThatCannotLaunchFailsOnceAndIsNotRelaunched() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hum.testing.Servers;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A tcp probe whose port another process already holds is said, with the holder, before the start (issue 12). */
@@ -15,19 +15,15 @@ final class ProbePortHeldTest {
     @TempDir
     Path dir;
 
-    private Session session;
+    @RegisterExtension
+    final Sessions sessions = new Sessions();
 
-    @AfterEach
-    void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private Session session;
 
     @Test
     void tcpProbe_portHeldBeforeTheStartNamesTheHolder() throws Exception {
         try (Servers.Outside holder = Servers.startOutside(dir)) {
-            session = new Session(
+            session = sessions.open(
                     dir,
                     """
                     processes:

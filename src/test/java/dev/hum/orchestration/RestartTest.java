@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** restart, max_restarts, backoff and the quit order, read from the notices and what each child's trap wrote. */
@@ -18,14 +18,10 @@ final class RestartTest {
     @TempDir
     Path dir;
 
-    private Session session;
+    @RegisterExtension
+    final Sessions sessions = new Sessions();
 
-    @AfterEach
-    void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private Session session;
 
     private List<String> restartNotices(String name) {
         return session.texts(name).stream()
@@ -35,7 +31,7 @@ final class RestartTest {
 
     @Test
     void onFailure_delaysDoubleThenMaxRestartsGivesUp() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -65,7 +61,7 @@ final class RestartTest {
 
     @Test
     void onFailure_leavesACleanExitAlone_alwaysRestartsIt() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -90,7 +86,7 @@ final class RestartTest {
 
     @Test
     void killedByASignalHumDidNotSend_countsAsAFailure() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -108,7 +104,7 @@ final class RestartTest {
 
     @Test
     void delay_resetsAfterARunThatStayedUp() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -134,7 +130,7 @@ final class RestartTest {
 
     @Test
     void stoppedByHand_isNeverRestarted() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -155,7 +151,7 @@ final class RestartTest {
 
     @Test
     void backoff_restartByHandGoesAtOnce_stopCancelsIt() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -180,7 +176,7 @@ final class RestartTest {
 
     @Test
     void quitDuringBackoff_leavesNothingRunningAndStartsNothing() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -203,7 +199,7 @@ final class RestartTest {
     @Test
     void quit_stopsDependentsBeforeTheirDependencies() throws Exception {
         String trap = "trap 'echo %s >> order.txt; exit 0' TERM; echo up; while :; do sleep 0.1; done";
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hum.state.Status;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** depends_on and ready: with real servers, real sockets and real probes; orders and counts, never elapsed time. */
@@ -16,14 +16,10 @@ final class StartOrderTest {
     @TempDir
     Path dir;
 
-    private Session session;
+    @RegisterExtension
+    final Sessions sessions = new Sessions();
 
-    @AfterEach
-    void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private Session session;
 
     private static String server(int port) {
         // a moment before it listens, so that its dependent has to wait for it
@@ -38,7 +34,7 @@ final class StartOrderTest {
     @Test
     void tcp_dependentStartsOnlyAfterThePortAnswers() throws Exception {
         int port = Session.freePort();
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -63,7 +59,7 @@ final class StartOrderTest {
     @Test
     void http_probePassesOnceTheServerAnswers() throws Exception {
         int port = Session.freePort();
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -83,7 +79,7 @@ final class StartOrderTest {
 
     @Test
     void log_probeIsWokenByTheLineAndIgnoresHumsOwnLines() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -103,7 +99,7 @@ final class StartOrderTest {
 
     @Test
     void exec_probeRunsInTheProcessFolderUntilItExitsZero() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -123,7 +119,7 @@ final class StartOrderTest {
     @Test
     void timeout_givesNotReadyAndBlocksTheDependents() throws Exception {
         int port = Session.freePort();
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -155,7 +151,7 @@ final class StartOrderTest {
             }
         }
         // listed backwards in the file: the order comes from the dependencies, not the listing
-        session = new Session(dir, yaml.toString());
+        session = sessions.open(dir, yaml.toString());
         session.supervisor.startWanted(List.of());
         session.awaitLine("p5", "up");
         for (int i = 1; i < 5; i++) {
@@ -167,7 +163,7 @@ final class StartOrderTest {
 
     @Test
     void diamond_joinStartsAfterBothBranches() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -196,7 +192,7 @@ final class StartOrderTest {
 
     @Test
     void exited0_gatesTheDependentUntilTheMigrationFinished() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -214,7 +210,7 @@ final class StartOrderTest {
 
     @Test
     void failedMigration_blocksItsDependents() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:
@@ -239,7 +235,7 @@ final class StartOrderTest {
 
     @Test
     void startByHand_startsTheLeafsWholeChainFirst() throws Exception {
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:

@@ -10,8 +10,8 @@ import dev.hum.control.WaitResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** wait_for and hum wait go on while a process waits for its dependency, as a person would keep watching. */
@@ -20,19 +20,15 @@ final class WaitThroughOrderTest {
     @TempDir
     Path dir;
 
-    private Session session;
+    @RegisterExtension
+    final Sessions sessions = new Sessions();
 
-    @AfterEach
-    void stop() {
-        if (session != null) {
-            session.close();
-        }
-    }
+    private Session session;
 
     @Test
     void waitForReady_goesOnWhileTheProcessWaitsForItsDependency() throws Exception {
         int port = Session.freePort();
-        session = new Session(
+        session = sessions.open(
                 dir,
                 """
                 processes:

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hum.log.LogBuffer;
-import dev.hum.log.LogLine;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
@@ -33,13 +31,6 @@ final class LateOutputTest {
     @RegisterExtension
     final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
 
-    private List<String> lines(String name) {
-        LogBuffer log = supervisor.find(name).orElseThrow().log();
-        return log.readFrom(log.firstSeq(), 10_000).lines().stream()
-                .map(LogLine::text)
-                .toList();
-    }
-
     @Test
     void leaderExit_backgroundChildsLinesStillArrive() throws Exception {
         Path first = dir.resolve("first");
@@ -52,23 +43,23 @@ final class LateOutputTest {
         long leader = run.cell("a").get().pid();
         Poll.until(
                 "the leader to print and exit",
-                () -> lines("a").contains("leader-done")
+                () -> run.lines("a").contains("leader-done")
                         && ProcessHandle.of(leader).map(p -> !p.isAlive()).orElse(true));
 
         Files.createFile(first);
-        Poll.until("the line written after the leader exited", () -> lines("a"), l -> l.contains("late-1"));
+        Poll.until("the line written after the leader exited", () -> run.lines("a"), l -> l.contains("late-1"));
         assertTrue(supervisor.outputOpen("a"), "the child still holds the output");
 
         ProcessState ended = Await.state(run.cell("a"), "the run to end", s -> s.status() == Status.EXITED);
         assertEquals("EXITED 0", ended.statusWord(), "the leader's exit status");
         assertTrue(
-                lines("a").stream().anyMatch(l -> l.contains("exited with code 0") && l.contains("still write")),
-                () -> "the notice says that its children still write: " + lines("a"));
+                run.lines("a").stream().anyMatch(l -> l.contains("exited with code 0") && l.contains("still write")),
+                () -> "the notice says that its children still write: " + run.lines("a"));
 
         Files.createFile(second);
-        Poll.until("the line written after the run ended", () -> lines("a"), l -> l.contains("late-2"));
+        Poll.until("the line written after the run ended", () -> run.lines("a"), l -> l.contains("late-2"));
         Poll.until("the output to close when the child exits", () -> !supervisor.outputOpen("a"));
-        assertEquals(1, lines("a").stream().filter(l -> l.equals("late-2")).count());
+        assertEquals(1, run.lines("a").stream().filter(l -> l.equals("late-2")).count());
     }
 
     @Test
@@ -77,7 +68,7 @@ final class LateOutputTest {
                 Specs.config(Specs.shell("a", "(sleep 0.3; echo late-1; sleep 0.3; echo late-2) & echo leader-done")));
         supervisor.start("a").get(10, TimeUnit.SECONDS);
         Await.state(run.cell("a"), "the run to end", s -> s.status() == Status.EXITED);
-        List<String> lines = lines("a");
+        List<String> lines = run.lines("a");
         assertTrue(lines.containsAll(List.of("leader-done", "late-1", "late-2")), lines::toString);
         assertTrue(lines.indexOf("late-2") < indexOfExit(lines), () -> "the exit reads after the last line: " + lines);
         assertFalse(lines.get(indexOfExit(lines)).contains("still write"), lines::toString);
@@ -94,11 +85,11 @@ final class LateOutputTest {
                         + "while :; do sleep 0.05; done\n");
         supervisor = new Supervisor(Specs.config(Specs.shell("a", "sh " + dir.resolve("child.sh") + " & wait")));
         supervisor.start("a").get(10, TimeUnit.SECONDS);
-        Poll.until("the child to be ready", () -> lines("a"), l -> l.contains("ready"));
+        Poll.until("the child to be ready", () -> run.lines("a"), l -> l.contains("ready"));
 
         supervisor.stop("a").get(30, TimeUnit.SECONDS);
 
-        List<String> lines = lines("a");
+        List<String> lines = run.lines("a");
         assertTrue(lines.containsAll(List.of("cleanup-1", "cleanup-2")), lines::toString);
         assertEquals(Status.STOPPED, run.cell("a").get().status());
     }
@@ -118,11 +109,11 @@ final class LateOutputTest {
         Files.writeString(dir.resolve("child.py"), handler);
         supervisor = new Supervisor(Specs.config(Specs.shell("py", "python3 " + dir.resolve("child.py") + " & wait")));
         supervisor.start("py").get(10, TimeUnit.SECONDS);
-        Poll.until("the child to be ready", () -> lines("py"), l -> l.contains("ready"));
+        Poll.until("the child to be ready", () -> run.lines("py"), l -> l.contains("ready"));
 
         supervisor.stop("py").get(30, TimeUnit.SECONDS);
 
-        List<String> lines = lines("py");
+        List<String> lines = run.lines("py");
         assertTrue(lines.containsAll(List.of("shutting-down", "bye")), lines::toString);
         assertTrue(lines.stream().noneMatch(l -> l.contains("BrokenPipe")), lines::toString);
     }

@@ -3,13 +3,10 @@ package dev.hum.process;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.hum.log.LogBuffer;
-import dev.hum.log.LogLine;
 import dev.hum.state.Status;
 import dev.hum.testing.Poll;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,27 +24,20 @@ final class SendInputTest {
     @RegisterExtension
     final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
 
-    private List<String> lines(String name) {
-        LogBuffer log = supervisor.find(name).orElseThrow().log();
-        return log.readFrom(log.firstSeq(), 10_000).lines().stream()
-                .map(LogLine::text)
-                .toList();
-    }
-
     @Test
     void sendInput_aReadLoopGetsEachLine() throws Exception {
         supervisor =
                 new Supervisor(Specs.config(Specs.shell("r", "echo waiting; while read l; do echo \"got $l\"; done")));
         supervisor.start("r").get(10, TimeUnit.SECONDS);
-        Poll.until("the loop to wait for input", () -> lines("r"), l -> l.contains("waiting"));
+        Poll.until("the loop to wait for input", () -> run.lines("r"), l -> l.contains("waiting"));
 
         ActionResult sent = supervisor.sendInput("r", "hello there", true);
         assertTrue(sent.ok(), sent::message);
-        Poll.until("the line to reach the loop", () -> lines("r"), l -> l.contains("got hello there"));
+        Poll.until("the line to reach the loop", () -> run.lines("r"), l -> l.contains("got hello there"));
 
         assertTrue(supervisor.sendInput("r", "par", false).ok());
         assertTrue(supervisor.sendInput("r", "tial", true).ok());
-        Poll.until("the line sent in two parts", () -> lines("r"), l -> l.contains("got partial"));
+        Poll.until("the line sent in two parts", () -> run.lines("r"), l -> l.contains("got partial"));
     }
 
     @Test
@@ -60,10 +50,10 @@ final class SendInputTest {
                         + "console.log('[nodemon] watching');\n");
         supervisor = new Supervisor(Specs.config(Specs.argv("mon", dir, "node", "mon.js")));
         supervisor.start("mon").get(10, TimeUnit.SECONDS);
-        Poll.until("node to listen", () -> lines("mon"), l -> l.contains("[nodemon] watching"));
+        Poll.until("node to listen", () -> run.lines("mon"), l -> l.contains("[nodemon] watching"));
 
         assertTrue(supervisor.sendInput("mon", "rs", true).ok());
-        Poll.until("rs to reach node", () -> lines("mon"), l -> l.contains("[nodemon] restarting"));
+        Poll.until("rs to reach node", () -> run.lines("mon"), l -> l.contains("[nodemon] restarting"));
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.hum.process;
 
+import dev.hum.log.LogBuffer;
+import dev.hum.log.LogLine;
 import dev.hum.state.StateCell;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -24,6 +27,18 @@ final class SupervisorFixture implements AfterEachCallback {
         if (s != null) {
             s.close();
         }
+    }
+
+    /** The text of every line the process named {@code name} has in its log, oldest first. */
+    List<String> lines(String name) {
+        Supervisor s = supervisor.get();
+        if (s == null) {
+            throw new IllegalStateException("the test made no supervisor yet");
+        }
+        LogBuffer log = s.find(name).orElseThrow().log();
+        return log.readFrom(log.firstSeq(), 10_000).lines().stream()
+                .map(LogLine::text)
+                .toList();
     }
 
     /** The state cell of the process named {@code name}. */

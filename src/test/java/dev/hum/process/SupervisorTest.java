@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,13 +31,6 @@ final class SupervisorTest {
 
     @RegisterExtension
     final SupervisorFixture run = new SupervisorFixture(() -> supervisor);
-
-    private List<String> lines(String name) {
-        LogBuffer log = supervisor.find(name).orElseThrow().log();
-        return log.readFrom(log.firstSeq(), 10_000).lines().stream()
-                .map(LogLine::text)
-                .collect(Collectors.toList());
-    }
 
     @Test
     void start_capturesStdoutStderrAndExitCode() throws Exception {
@@ -106,7 +98,7 @@ final class SupervisorTest {
         supervisor = new Supervisor(Specs.config(spec));
         supervisor.start("env").get(10, TimeUnit.SECONDS);
         Await.state(run.cell("env"), "exit", s -> s.status() == Status.EXITED);
-        assertTrue(lines("env").contains("1 hi"), () -> lines("env").toString());
+        assertTrue(run.lines("env").contains("1 hi"), () -> run.lines("env").toString());
     }
 
     @Test
@@ -174,7 +166,7 @@ final class SupervisorTest {
         ProcessState s = run.cell("ghost").get();
         assertEquals(Status.FAILED, s.status());
         assertTrue(s.reason().contains("command not found: no-such-binary-hum-test"), s.reason());
-        assertTrue(lines("ghost").stream().anyMatch(l -> l.contains("failed to start: command not found")));
+        assertTrue(run.lines("ghost").stream().anyMatch(l -> l.contains("failed to start: command not found")));
     }
 
     @Test
@@ -202,7 +194,7 @@ final class SupervisorTest {
         ProcessState s =
                 Await.state(run.cell("typo"), "exit", st -> !st.status().isLive());
         assertEquals("FAILED 127", s.statusWord());
-        assertTrue(lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> lines("typo")
+        assertTrue(run.lines("typo").stream().anyMatch(l -> l.contains("not found")), () -> run.lines("typo")
                 .toString());
     }
 
@@ -230,7 +222,7 @@ final class SupervisorTest {
         ProcessState s = run.cell("web").get();
         assertEquals(Status.STOPPED, s.status());
         assertEquals("STOPPED", s.statusWord());
-        assertTrue(lines("web").stream().anyMatch(l -> l.contains("stopped with SIGTERM")));
+        assertTrue(run.lines("web").stream().anyMatch(l -> l.contains("stopped with SIGTERM")));
     }
 
     @Test
