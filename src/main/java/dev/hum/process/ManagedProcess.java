@@ -296,7 +296,9 @@ final class ManagedProcess {
     private ActionResult stopNow() {
         cell.update(s -> s.stopRequested("stopped by user"));
         Run r = current;
-        if (r == null || !r.anythingAlive()) {
+        // A run whose group is gone may still have writers that left it (setsid, a double fork) holding its output:
+        // those are what the stop is for then, so only a run with neither is "not running".
+        if (r == null || (!r.anythingAlive() && !r.pipes().outputOpen())) {
             // Its leader may have exited while STOPPING: the exit callback left the ending to us.
             if (r != null && endRun(r, exitOf(r.process()), "hum: stopped", true)) {
                 return ActionResult.ok(spec.name() + " stopped");
