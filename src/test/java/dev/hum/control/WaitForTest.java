@@ -10,6 +10,7 @@ import dev.hum.config.ProjectConfig;
 import dev.hum.config.Settings;
 import dev.hum.config.StopSignal;
 import dev.hum.process.Supervisor;
+import dev.hum.testing.OwnThread;
 import dev.hum.testing.Poll;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -90,7 +91,7 @@ final class WaitForTest {
     void waitFor_aLinePrintedAfterTheCallBeganWakesTheWait() throws Exception {
         LocalControl control = control("web", printsWhenGo("ready in 12 ms"));
         control.run("web");
-        CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
+        CompletableFuture<WaitResult> waiting = OwnThread.supply(
                 () -> control.waitFor(request("web", new Until.Log("ready in \\d+ ms", true), LONG), Cancel.none()));
         Poll.until(
                 "the waiter to be registered",
@@ -122,7 +123,7 @@ final class WaitForTest {
         LocalControl control = control("web", "echo tick; " + printsWhenGo("tick"));
         control.run("web");
         WaitResult first = control.waitFor(request("web", new Until.Log("tick", false), LONG), Cancel.none());
-        CompletableFuture<WaitResult> second = CompletableFuture.supplyAsync(() -> control.waitFor(
+        CompletableFuture<WaitResult> second = OwnThread.supply(() -> control.waitFor(
                 new WaitRequest("web", new Until.Log("tick", false), LONG, OptionalLong.of(first.nextCursor())),
                 Cancel.none()));
         Poll.until(
@@ -162,8 +163,8 @@ final class WaitForTest {
         LocalControl control =
                 control("job", "while [ ! -e " + project.resolve("go") + " ]; do sleep 0.02; done; exit 0");
         control.run("job");
-        CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
-                () -> control.waitFor(request("job", new Until.Exit(), LONG), Cancel.none()));
+        CompletableFuture<WaitResult> waiting =
+                OwnThread.supply(() -> control.waitFor(request("job", new Until.Exit(), LONG), Cancel.none()));
         Poll.until(
                 "the waiter to be registered",
                 () -> !supervisor.find("job").orElseThrow().cell().waiters().isEmpty());
@@ -196,8 +197,8 @@ final class WaitForTest {
         LocalControl control = control("web", "exec sleep 60");
         control.run("web");
         Cancel cancel = new Cancel();
-        CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
-                () -> control.waitFor(request("web", new Until.Log("never", false), LONG), cancel));
+        CompletableFuture<WaitResult> waiting =
+                OwnThread.supply(() -> control.waitFor(request("web", new Until.Log("never", false), LONG), cancel));
         Poll.until(
                 "the waiter to be registered",
                 () -> !supervisor.find("web").orElseThrow().log().waiters().isEmpty());
@@ -214,7 +215,7 @@ final class WaitForTest {
                         ControlServer.listen(local, SocketPath.forProject(tmp.resolve("run"), project), n -> {});
                 ControlClient client =
                         ControlClient.find(tmp.resolve("run"), project).orElseThrow()) {
-            CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
+            CompletableFuture<WaitResult> waiting = OwnThread.supply(
                     () -> client.waitFor(request("web", new Until.Log("compiled", false), LONG), Cancel.none()));
             Poll.until(
                     "the waiter to be registered",
@@ -239,8 +240,8 @@ final class WaitForTest {
                 ControlClient client =
                         ControlClient.find(tmp.resolve("run"), project).orElseThrow()) {
             Cancel cancel = new Cancel();
-            CompletableFuture<WaitResult> waiting = CompletableFuture.supplyAsync(
-                    () -> client.waitFor(request("web", new Until.Log("never", false), LONG), cancel));
+            CompletableFuture<WaitResult> waiting =
+                    OwnThread.supply(() -> client.waitFor(request("web", new Until.Log("never", false), LONG), cancel));
             Poll.until(
                     "the dashboard's waiter",
                     () -> !supervisor.find("web").orElseThrow().log().waiters().isEmpty());

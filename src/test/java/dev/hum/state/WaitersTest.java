@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.log.LogBuffer;
+import dev.hum.testing.OwnThread;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,7 @@ final class WaitersTest {
     @Timeout(60)
     void stateCellUpdate_wakesAWaiterOfThatCell() throws Exception {
         StateCell cell = StateCell.detached(ProcessState.initial(0, "web"));
-        CompletableFuture<Status> seen = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Status> seen = OwnThread.supply(() -> {
             Waiter w = new Waiter();
             cell.waiters().add(w);
             try {
@@ -52,7 +53,7 @@ final class WaitersTest {
     @Timeout(60)
     void logAppend_wakesAWaiterForEveryBatch() throws Exception {
         LogBuffer log = new LogBuffer(1000, LogBuffer.MIN_BYTES, new AtomicLong());
-        CompletableFuture<Long> seen = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Long> seen = OwnThread.supply(() -> {
             Waiter w = new Waiter();
             log.waiters().add(w);
             try {
