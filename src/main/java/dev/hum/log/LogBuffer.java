@@ -6,9 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jspecify.annotations.Nullable;
 
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
@@ -103,8 +101,6 @@ public final class LogBuffer {
 
     /** Woken after each batch is published (wait_for, hum wait): one volatile load when nobody waits. */
     private final Waiters waiters = new Waiters();
-    /** Woken after each batch (set by the orchestration's thread, read by the writers: one volatile load). */
-    private final AtomicReference<@Nullable Runnable> appendListener = new AtomicReference<>();
 
     /** Writer-only scratch for an arrival written into a record. */
     private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
@@ -196,32 +192,8 @@ public final class LogBuffer {
         }
     }
 
-    /**
-     * Wakes {@code listener} after every batch appended (on the writer's thread, after the lines are published),
-     * instead of any listener before. It must return at once: hand the reading to another thread.
-     */
-    public void wakeOnAppend(Runnable listener) {
-        appendListener.set(listener);
-    }
-
-    /** Stops waking {@code listener}, unless another has taken its place meanwhile. */
-    public void stopWaking(Runnable listener) {
-        appendListener.compareAndSet(listener, null);
-    }
-
     /** Appends every line of {@code batch}, publishing once per batch unless the batch exceeds a bound. */
     int append(LineBatch batch) {
-        try {
-            return appendLocked(batch);
-        } finally {
-            Runnable listener = appendListener.get();
-            if (listener != null) {
-                listener.run();
-            }
-        }
-    }
-
-    private int appendLocked(LineBatch batch) {
         writeLock.lock();
         try {
             // before any arrival is taken (program order, then the clock's own order): see settledArrival
@@ -249,7 +221,7 @@ public final class LogBuffer {
         }
     }
 
-    /** The threads waiting for lines; woken after every batch appended. */
+    /** Who waits for lines (wait_for, a log readiness probe); woken after every batch appended. */
     public Waiters waiters() {
         return waiters;
     }

@@ -9,6 +9,7 @@ import dev.hum.log.Source;
 import dev.hum.process.Supervised;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
+import dev.hum.state.Wakeable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ final class ProbeRun {
     private final long deadline;
     private final AtomicBoolean scanQueued = new AtomicBoolean();
     /** This probe's own wake-up, so that removing it never removes the next run's. */
-    private final Runnable waker = this::wake;
+    private final Wakeable waker = this::wake;
 
     private volatile boolean done;
     private volatile @Nullable ScheduledFuture<?> next;
@@ -84,7 +85,7 @@ final class ProbeRun {
                 return;
             }
             scanFrom = startOfRun(process.log(), run);
-            process.log().wakeOnAppend(waker);
+            process.log().waiters().add(waker);
         }
         schedule(this::tryOnce, readiness.initialDelay());
         scheduler.schedule(
@@ -99,7 +100,7 @@ final class ProbeRun {
             f.cancel(false);
         }
         if (readiness.probe() instanceof Readiness.Log) {
-            process.log().stopWaking(waker);
+            process.log().waiters().remove(waker);
         }
     }
 

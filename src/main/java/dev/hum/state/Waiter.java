@@ -4,7 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /** One thread waiting for a change of some cells or logs ({@link Waiters}); woken by their writers, never polled. */
-public final class Waiter {
+public final class Waiter implements Wakeable {
 
     /*
      * Written by any writer (a pump, a control thread, an exit callback, a canceller) through wake(): a
@@ -39,6 +39,7 @@ public final class Waiter {
     }
 
     /** Ends the owner's wait: from any thread, without blocking or allocating. */
+    @Override
     public void wake() {
         woken = true;
         LockSupport.unpark(owner);

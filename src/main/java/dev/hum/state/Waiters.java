@@ -3,7 +3,8 @@ package dev.hum.state;
 import java.util.Arrays;
 
 /**
- * The threads waiting on one cell or one log: its writer wakes them after each change it publishes. With no
+ * Who waits on one cell or one log (parked threads, readiness probes): its writer wakes them after each change it
+ * publishes. With no
  * waiter, a writer's cost is one volatile load of an empty array.
  */
 public final class Waiters {
@@ -16,13 +17,13 @@ public final class Waiters {
      * Waiter.prepare, reads the published data itself.
      */
 
-    private static final Waiter[] NONE = {};
+    private static final Wakeable[] NONE = {};
 
-    private volatile Waiter[] waiting = NONE;
+    private volatile Wakeable[] waiting = NONE;
 
     /** Wakes every waiter; call after publishing a change, behind a full fence. Any writer thread. */
     public void wakeAll() {
-        Waiter[] w = waiting;
+        Wakeable[] w = waiting;
         for (int i = 0; i < w.length; i++) {
             w[i].wake();
         }
@@ -34,19 +35,19 @@ public final class Waiters {
     }
 
     /** Adds {@code w}; it is woken by every change published from now on. */
-    public synchronized void add(Waiter w) {
-        Waiter[] old = waiting;
-        Waiter[] next = Arrays.copyOf(old, old.length + 1);
+    public synchronized void add(Wakeable w) {
+        Wakeable[] old = waiting;
+        Wakeable[] next = Arrays.copyOf(old, old.length + 1);
         next[old.length] = w;
         waiting = next;
     }
 
     /** Removes {@code w}, if it is here. */
-    public synchronized void remove(Waiter w) {
-        Waiter[] old = waiting;
+    public synchronized void remove(Wakeable w) {
+        Wakeable[] old = waiting;
         for (int i = 0; i < old.length; i++) {
             if (old[i] == w) {
-                Waiter[] next = new Waiter[old.length - 1];
+                Wakeable[] next = new Wakeable[old.length - 1];
                 System.arraycopy(old, 0, next, 0, i);
                 System.arraycopy(old, i + 1, next, i, old.length - i - 1);
                 waiting = next.length == 0 ? NONE : next;
