@@ -386,7 +386,7 @@ public final class Orchestrator implements Coordinator, AutoCloseable {
         if (ready.isEmpty() || !(ready.get().probe() instanceof Readiness.Tcp tcp) || !isLocal(tcp.host())) {
             return;
         }
-        PortHolder.describe(tcp.port(), supervisor.mark())
+        PortHolder.describe(tcp.port(), supervisor.mark(), supervisor.runningLeaders())
                 .ifPresent(held -> supervisor.note(
                         process.name(),
                         "hum: " + held + "; its tcp probe may pass on that process, not on " + process.name()));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ public final class PortHolder {
 
     private static final int MAX_COMMAND = 80;
 
+    private static final int MAX_ANCESTORS = 64;
+
     private PortHolder() {}
 
     /**
@@ -24,8 +27,12 @@ public final class PortHolder {
      * up 2h), not started by this hum}, {@code ..., started by api in this hum}, or, for a process hum may not read,
      * {@code port 3000 is held by a process of uid 0 that hum cannot see (another user's)}. Reads all of /proc, so
      * call it on an event, not per frame.
+     *
+     * @param leaders the pids of this hum's running processes (their group leaders), by process name: a holder
+     *     whose environment lost hum's mark (turbo's strict environment mode passes its tasks only the variables
+     *     it knows) is still this hum's when one of these is among its ancestors
      */
-    public static Optional<String> describe(int port, SessionMark mark) {
+    public static Optional<String> describe(int port, SessionMark mark, Map<Long, String> leaders) {
         Set<Long> inodes = new HashSet<>();
         int uid = -1;
         for (ListeningSockets.Listener l : ListeningSockets.read()) {
@@ -45,9 +52,25 @@ public final class PortHolder {
         long pid = topmost(pids);
         String who = "pid " + pid + " (" + command(pid) + uptime(pid) + ")";
         String whose = mark.processOf(pid)
+                .or(() -> ancestorAmong(pid, leaders))
                 .map(name -> "started by " + name + " in this hum")
                 .orElse("not started by this hum");
         return Optional.of("port " + port + " is held by " + who + ", " + whose);
+    }
+
+    /** The name of the first of {@code leaders} found walking up from {@code pid} through its parents. */
+    static Optional<String> ancestorAmong(long pid, Map<Long, String> leaders) {
+        long at = pid;
+        // a bound, not a depth any real tree reaches: a parent chain read while processes exit and pids are reused
+        // could in principle loop
+        for (int step = 0; step < MAX_ANCESTORS && at > 1; step++) {
+            String name = leaders.get(at);
+            if (name != null) {
+                return Optional.of(name);
+            }
+            at = ProcEntry.read(at).map(ProcEntry::ppid).orElse(0L);
+        }
+        return Optional.empty();
     }
 
     /** Of processes sharing a socket (a server's workers), the one whose parent does not hold it too. */

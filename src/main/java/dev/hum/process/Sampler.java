@@ -350,14 +350,29 @@ final class Sampler {
                 }
             }
         }
+        // named ports first: a crash report says "address already in use :::3000" and, lines later, "code:
+        // 'EADDRINUSE'" with no port; the second is the same failure, not one hum must guess a port for
+        Set<Integer> named = new LinkedHashSet<>();
+        boolean unnamed = false;
         for (LogSearch search : CONFLICT_LINES) {
             List<LogLine> found = search.collect(log, from, MAX_HITS);
             resume = resumeAt(found, end, resume);
             for (LogLine line : found) {
                 if (line.source() != Source.HUM && line.seq() - end < 0) {
-                    PortInUse.match(line.text()).ifPresent(port -> conflict(p, t, port, ownInodes));
+                    Optional<OptionalInt> port = PortInUse.match(line.text());
+                    if (port.isPresent() && port.get().isPresent()) {
+                        named.add(port.get().getAsInt());
+                    } else if (port.isPresent()) {
+                        unnamed = true;
+                    }
                 }
             }
+        }
+        for (int port : named) {
+            conflict(p, t, OptionalInt.of(port), ownInodes);
+        }
+        if (unnamed && t.conflictPorts.isEmpty()) {
+            conflict(p, t, OptionalInt.empty(), ownInodes);
         }
         t.cursor = resume;
     }
@@ -399,10 +414,22 @@ final class Sampler {
                     p,
                     t,
                     "hum: "
-                            + PortHolder.describe(port, mark)
+                            + PortHolder.describe(port, mark, runningLeaders())
                                     .orElse("port " + port + " was in use, but nothing"
                                             + " listens on it now; try again"));
         }
+    }
+
+    /** The pid of each running process's group leader, by its name. */
+    private Map<Long, String> runningLeaders() {
+        Map<Long, String> leaders = new HashMap<>();
+        for (ManagedProcess p : processes) {
+            long pid = p.cell().get().pid();
+            if (pid > 0) {
+                leaders.put(pid, p.spec().name());
+            }
+        }
+        return leaders;
     }
 
     private static void note(ManagedProcess p, Track t, String text) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +350,18 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /** The mark this supervisor puts on its children's environment. */
+    /** The pid of each running process's group leader, by process name: who in this hum a pid descends from. */
+    public Map<Long, String> runningLeaders() {
+        Map<Long, String> leaders = new HashMap<>();
+        for (Supervised p : processes()) {
+            long pid = p.state().pid();
+            if (pid > 0) {
+                leaders.put(pid, p.name());
+            }
+        }
+        return leaders;
+    }
+
     public SessionMark mark() {
         return mark;
     }

@@ -92,4 +92,45 @@ final class PortConflictTest {
                 notice);
         assertTrue(notice.endsWith(", started by api in this hum"), notice);
     }
+
+    @Test
+    void conflict_holderWhoseEnvironmentLostHumsMarkIsStillNamedByAncestry() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path script = Servers.script(dir);
+        // turbo's strict environment mode passes its tasks only the variables it knows: hum's mark is lost, and
+        // the server is a grandchild of the run's leader, not the leader
+        ProcessSpec turbo = Specs.shell(
+                "turbo", "env -u HUM_SESSION -u HUM_PROCESS python3 " + script + " " + port + "; echo done");
+        ProcessSpec second = new ProcessSpec(
+                "node",
+                // node's whole crash report: the port named once, then EADDRINUSE again without it
+                new Command.Shell("echo \"Error: listen EADDRINUSE: address already in use :::" + port + "\" >&2;"
+                        + " echo \"  code: 'EADDRINUSE',\" >&2; exit 1"),
+                dir,
+                // no PORT and no number in the command: the port is named only by the first line
+                Map.of(),
+                false,
+                StopSignal.TERM,
+                Duration.ofSeconds(5));
+        supervisor = new Supervisor(Specs.config(turbo, second));
+        supervisor.start("turbo").get(10, TimeUnit.SECONDS);
+        Supervised holder = supervisor.find("turbo").orElseThrow();
+        Poll.until("turbo's server to listen", holder::sample, s -> s.ports().equals(List.of(port)));
+        supervisor.start("node").get(10, TimeUnit.SECONDS);
+        String notice = notice("node");
+        assertTrue(notice.endsWith(", started by turbo in this hum"), notice);
+        LogBuffer log = supervisor.find("node").orElseThrow().log();
+        Poll.until(
+                "node to be sampled after its exit",
+                () -> supervisor.find("node").orElseThrow().sample(),
+                s -> !s.portConflict().isEmpty());
+        List<String> hum = log.readFrom(log.firstSeq(), 1000).lines().stream()
+                .filter(l -> l.source() == Source.HUM && l.text().contains("names no port"))
+                .map(LogLine::text)
+                .toList();
+        assertTrue(hum.isEmpty(), "one failure, one notice: " + hum);
+    }
 }
