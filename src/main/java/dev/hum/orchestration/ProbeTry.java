@@ -116,9 +116,13 @@ final class ProbeTry {
         CompletableFuture<Optional<String>> result = new CompletableFuture<>();
         var timer = scheduler.schedule(
                 () -> {
-                    // The probe and anything it started go together: its group was its own from the start.
-                    Posix.signalGroup(pgid, Posix.SIGKILL);
-                    result.complete(Optional.of("did not finish within " + Durations.words(limit)));
+                    // The probe and anything it started go together: its group was its own from the start. Only
+                    // while its leader lives: once Java has reaped it, the exit is on its way to this scheduler, and
+                    // the group's number may already be another process's.
+                    if (process.isAlive()) {
+                        Posix.signalGroup(pgid, Posix.SIGKILL);
+                        result.complete(Optional.of("did not finish within " + Durations.words(limit)));
+                    }
                 },
                 limit.toMillis(),
                 TimeUnit.MILLISECONDS);
