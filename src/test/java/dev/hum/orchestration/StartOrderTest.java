@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hum.state.Status;
+import dev.hum.testing.Poll;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,30 @@ final class StartOrderTest {
         session.awaitLine("api", "up");
         assertTrue(session.arrival("db", "touched") < session.arrival("db", "hum: ready (exec test -f ready.flag)"));
         assertTrue(session.arrival("db", "hum: ready") < session.arrival("api", "hum: start #1"));
+    }
+
+    @Test
+    void exec_probeThatHangsIsKilledWithItsGroupAtTheTimeout() throws Exception {
+        session = sessions.open(
+                dir,
+                """
+                processes:
+                  db:
+                    cmd: exec sleep 30
+                    ready: { exec: sleep 21.75 & exec sleep 21.5, interval: 100ms, timeout: 600ms }
+                """);
+        session.supervisor.startWanted(List.of());
+        var db = session.await("db", "not ready", s -> s.status() == Status.NOT_READY);
+        assertTrue(db.reason().contains("did not finish within"), db.reason());
+        // the hung probe and the child it put in the background went with their group
+        Poll.until("the probe's processes to be gone", StartOrderTest::probeSleeps, List::isEmpty);
+    }
+
+    private static List<String> probeSleeps() {
+        return ProcessHandle.allProcesses()
+                .map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.endsWith("sleep 21.5") || c.endsWith("sleep 21.75"))
+                .toList();
     }
 
     @Test
