@@ -102,8 +102,14 @@ final class Clipboard {
             return ways.isEmpty() ? "nothing copied: no terminal and no clipboard program" : said(copied, ways, note);
         }
         worker.execute(() -> {
-            ways.add(run(found.get(), copied.text()));
-            later.accept(said(copied, ways, note));
+            Optional<String> failure = run(found.get(), copied.text());
+            if (failure.isEmpty()) {
+                ways.add(found.get().name());
+            } else if (ways.isEmpty()) {
+                later.accept("nothing copied: " + failure.get());
+                return;
+            }
+            later.accept(said(copied, ways, note) + failure.map(f -> " · " + f).orElse(""));
         });
         return "copying " + lines(copied.lines()) + "…";
     }
@@ -171,10 +177,10 @@ final class Clipboard {
     }
 
     /**
-     * Runs the program with the text on its stdin; its name, or what went wrong. Its output goes nowhere: xclip and
+     * Runs the program with the text on its stdin; what went wrong, if anything. Its output goes nowhere: xclip and
      * wl-copy fork a child that serves the selection and keeps those streams open for as long as it lives.
      */
-    private String run(Program p, byte[] text) {
+    private Optional<String> run(Program p, byte[] text) {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(p.command())
@@ -184,7 +190,7 @@ final class Clipboard {
             builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
-            return p.name() + " failed to start";
+            return Optional.of(p.name() + " failed to start");
         }
         // The write may block on a program that does not read; killing it at the timeout ends the write too.
         Thread writer = new Thread(
@@ -201,15 +207,15 @@ final class Clipboard {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                return p.name() + " timed out";
+                return Optional.of(p.name() + " timed out");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-            return p.name() + " interrupted";
+            return Optional.of(p.name() + " interrupted");
         }
         int exit = process.exitValue();
-        return exit == 0 ? p.name() : p.name() + " failed (exit " + exit + ")";
+        return exit == 0 ? Optional.empty() : Optional.of(p.name() + " failed (exit " + exit + ")");
     }
 
     private static String said(CopyMode.Copied copied, List<String> ways, String note) {

@@ -55,19 +55,19 @@ final class KeyMap {
             new Binding("w", "wrap long lines, or cut them", Action.TOGGLE_WRAP, "w", List.of()),
             new Binding(
                     "v / mouse drag",
-                    "select log lines to copy; j k ↑ ↓ PgUp PgDn Home End then extend the selection",
+                    "select log lines to copy; j k ↑ ↓ PgUp PgDn Home End extend them",
                     Action.SELECT_LINES,
                     "v",
                     List.of()),
             new Binding(
                     "y / Enter",
-                    "copy the selected lines as plain text (OSC 52, and wl-copy, xclip, xsel or pbcopy when present)",
+                    "copy them as plain text: OSC 52, and wl-copy/xclip/xsel/pbcopy if found",
                     Action.COPY,
                     "y",
                     List.of(KeyType.Enter)),
             new Binding(
                     "m",
-                    "hand the mouse to the terminal (its own selection and scrolling), or take it back",
+                    "give the mouse to the terminal (its own selection) or take it back",
                     Action.TOGGLE_MOUSE,
                     "m",
                     List.of()),
