@@ -530,7 +530,8 @@ final class Dashboard {
             right = detail == 2 ? "following " : "";
         } else {
             long fresh = pane.newLines();
-            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (detail == 2 ? " · End to follow " : " ");
+            boolean endFollows = detail == 2 && !copyMode.active(); // while selecting, End moves the selection
+            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (endFollows ? " · End to follow " : " ");
         }
         String query = detail > 0 ? pane.query() : ProcessList.cut(pane.query(), 16);
         String gap = right.isEmpty() ? " " : " · ";
