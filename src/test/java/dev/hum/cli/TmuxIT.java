@@ -336,6 +336,17 @@ final class TmuxIT {
         tmux.awaitText("copied 1 line (11 B) to the clipboard: OSC 52");
         assertEquals("alpha-ready", Poll.until("tmux's buffer", this::buffer, b -> !b.isEmpty()));
 
+        // A mouse drag as the terminal reports it in mode 1002 (X10 bytes: ESC [ M, button+32, column+33, row+33):
+        // the button goes down on alpha's first line (hum's start notice, row 1), moves to row 2, comes up.
+        tmux.type("\u001b[M q\"");
+        tmux.type("\u001b[M@q#");
+        tmux.type("\u001b[M#q#");
+        tmux.awaitText("y or Enter copies");
+        tmux.keys("y");
+        tmux.awaitText("copied 2 lines");
+        String dragged = Poll.until("the dragged lines", this::buffer, b -> b.contains("\n"));
+        assertTrue(dragged.startsWith("hum: start #1") && dragged.endsWith("\nalpha-ready"), dragged);
+
         tmux.keys("k"); // all processes, each line behind its name
         tmux.awaitText("all processes");
         tmux.keys("v", "g", "Enter");
