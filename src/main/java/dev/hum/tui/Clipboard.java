@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
 /**
@@ -64,8 +65,8 @@ final class Clipboard {
         t.setDaemon(true); // a clipboard program that hangs never keeps hum from exiting
         return t;
     });
-    private Optional<Program> program = Optional.empty();
-    private boolean lookedUp; // the program is looked up on the first copy
+    private Optional<Program> program = Optional.empty(); // worker thread only, after the first copy
+    private boolean lookedUp;
 
     /** @param environment where to look for a display and for programs: the process's own, or a test's */
     Clipboard(Map<String, String> environment, Duration timeout) {
@@ -77,18 +78,19 @@ final class Clipboard {
         return new Clipboard(System.getenv(), PROGRAM_TIMEOUT);
     }
 
-    /** How many bytes of text a copy may take: whole lines beyond it are left out. */
-    int capacity() {
-        return program().isPresent() ? PROGRAM_MAX_TEXT : OSC52_MAX_TEXT;
+    /**
+     * Copies the text that {@code read} gives for a capacity in bytes, on the worker: the selection is read there
+     * (ten megabytes of scrollback take a tenth of a second), its OSC 52 sequence goes to {@code terminal} (false
+     * when there is none), then to the clipboard program, and {@code later} gets the message for the status line,
+     * after the sequence was handed over.
+     */
+    void copy(IntFunction<CopyMode.Copied> read, Predicate<byte[]> terminal, Consumer<String> later) {
+        worker.execute(() -> later.accept(copyNow(read, terminal)));
     }
 
-    /**
-     * Copies {@code copied}: its OSC 52 sequence to {@code terminal} (false when there is none) at once, and to the
-     * clipboard program on the worker, which hands its message to {@code later}.
-     *
-     * @return the message for the status line now
-     */
-    String copy(CopyMode.Copied copied, Predicate<byte[]> terminal, Consumer<String> later) {
+    private String copyNow(IntFunction<CopyMode.Copied> read, Predicate<byte[]> terminal) {
+        Optional<Program> found = program();
+        CopyMode.Copied copied = read.apply(found.isPresent() ? PROGRAM_MAX_TEXT : OSC52_MAX_TEXT);
         boolean fits = copied.text().length <= OSC52_MAX_TEXT;
         List<String> ways = new ArrayList<>();
         if (fits && terminal.test(osc52(copied.text()))) {
@@ -97,21 +99,14 @@ final class Clipboard {
         String note = copied.cut()
                 ? (fits ? " · cut at OSC 52's limit of 100,000 bytes (hterm's)" : " · cut at " + size(PROGRAM_MAX_TEXT))
                 : (fits ? "" : " · too long for OSC 52 (100,000 bytes)");
-        Optional<Program> found = program();
-        if (found.isEmpty()) {
-            return ways.isEmpty() ? "nothing copied: no terminal and no clipboard program" : said(copied, ways, note);
+        Optional<String> failure = found.flatMap(p -> run(p, copied.text()));
+        if (found.isPresent() && failure.isEmpty()) {
+            ways.add(found.get().name());
         }
-        worker.execute(() -> {
-            Optional<String> failure = run(found.get(), copied.text());
-            if (failure.isEmpty()) {
-                ways.add(found.get().name());
-            } else if (ways.isEmpty()) {
-                later.accept("nothing copied: " + failure.get());
-                return;
-            }
-            later.accept(said(copied, ways, note) + failure.map(f -> " · " + f).orElse(""));
-        });
-        return "copying " + lines(copied.lines()) + "…";
+        if (ways.isEmpty()) {
+            return "nothing copied: " + failure.orElse("no terminal and no clipboard program");
+        }
+        return said(copied, ways, note) + failure.map(f -> " · " + f).orElse("");
     }
 
     /** The OSC 52 sequence that puts {@code text} on the clipboard ({@code c}), ended by BEL, which every terminal that knows OSC 52 takes. */
@@ -125,7 +120,7 @@ final class Clipboard {
     }
 
     /**
-     * The clipboard program for this session, if one is on PATH: wl-copy under Wayland, else xclip or xsel under X,
+     * The clipboard program for this session, if one is on PATH (looked up once, on the worker): wl-copy under Wayland, else xclip or xsel under X,
      * else pbcopy (macOS). Over ssh there is usually no display, and OSC 52 alone does the work.
      */
     Optional<Program> program() {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Selecting lines of the log pane to copy them: {@code v} starts a selection, the movement keys and a mouse drag
- * extend it, {@link #take} gives its lines as plain text. While it is on, the view holds still: new lines are
+ * extend it, {@link #read} gives its lines as plain text. While it is on, the view holds still: new lines are
  * counted, not scrolled in under the selection. Render thread only.
  */
 final class CopyMode {
@@ -144,34 +144,44 @@ final class CopyMode {
     }
 
     /**
-     * The selected lines as plain text (no colours, no gutter), each behind its process's name in the all view as
-     * headless prints it ({@code name | line}), at most {@code capacity} bytes of whole lines.
+     * The selection as it stands, to copy: values only, so that a worker can read its lines while the screen goes on.
      *
-     * @param names the processes' names by id, or an empty list for no names
+     * @param names the processes' names by id, to put before each line (the all view), or empty for none
      */
-    Optional<Copied> take(List<String> names, int capacity) {
+    record Range(LogFeed feed, long first, long last, List<String> names) {}
+
+    /** The selection to copy, if there is one; the view is left to the caller. */
+    Optional<Range> range(List<String> names) {
         if (!selection.active()) {
             return Optional.empty();
         }
+        return Optional.of(new Range(pane.feed(), selection.first(), selection.last(), names));
+    }
+
+    /**
+     * The lines of {@code range} as plain text (no colours, no gutter), each behind its process's name when there
+     * are names, as headless prints them ({@code name | line}), at most {@code capacity} bytes of whole lines. Any
+     * thread: a feed's readers never lock.
+     */
+    static Copied read(Range range, int capacity) {
+        List<String> names = range.names();
         int nameWidth = names.stream().mapToInt(Canvas::width).max().orElse(0);
-        LogFeed feed = pane.feed();
-        long last = selection.last();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int count = 0;
-        long next = selection.first();
-        while (next <= last) {
-            List<FeedLine> chunk = feed.from(next, CHUNK);
+        long next = range.first();
+        while (next <= range.last()) {
+            List<FeedLine> chunk = range.feed().from(next, CHUNK);
             if (chunk.isEmpty()) {
                 break;
             }
             for (FeedLine line : chunk) {
-                if (line.position() > last) {
-                    return Optional.of(new Copied(out.toByteArray(), count, false));
+                if (line.position() > range.last()) {
+                    return new Copied(out.toByteArray(), count, false);
                 }
                 byte[] text = plain(line, names, nameWidth).getBytes(UTF_8);
                 int needed = text.length + (count == 0 ? 0 : 1);
                 if (out.size() + needed > capacity) {
-                    return Optional.of(new Copied(out.toByteArray(), count, true));
+                    return new Copied(out.toByteArray(), count, true);
                 }
                 if (count > 0) {
                     out.write('\n');
@@ -181,7 +191,7 @@ final class CopyMode {
                 next = line.position() + 1;
             }
         }
-        return Optional.of(new Copied(out.toByteArray(), count, false));
+        return new Copied(out.toByteArray(), count, false);
     }
 
     private static String plain(FeedLine line, List<String> names, int nameWidth) {

@@ -308,16 +308,20 @@ final class Dashboard {
         }
     }
 
-    /** Copies the selection; a clipboard program's outcome reaches the status line through results. */
+    /** Copies the selection on the clipboard's worker; its message reaches the status line through results. */
     private void copy() {
         boolean all = withAll && selected == 0;
-        Optional<CopyMode.Copied> copied = copyMode.take(all ? names : List.of(), clipboard.capacity());
-        if (copied.isEmpty()) {
+        Optional<CopyMode.Range> range = copyMode.range(all ? names : List.of());
+        if (range.isEmpty()) {
             say("select lines first: v, or drag in the log");
             return;
         }
         copyMode.cancel();
-        say(clipboard.copy(copied.get(), terminal::send, text -> results.add(new Said(text, Optional.empty()))));
+        say("copying…");
+        clipboard.copy(
+                capacity -> CopyMode.read(range.get(), capacity),
+                terminal::send,
+                text -> results.add(new Said(text, Optional.empty())));
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
@@ -448,11 +452,11 @@ final class Dashboard {
 
     /** Paints one whole frame into the screen's back buffer; the caller refreshes. */
     void draw(Screen screen) {
-        terminal.flush(screen);
         for (Said r = results.poll(); r != null; r = results.poll()) {
             say(r.text());
             messageAbout = r.about();
         }
+        terminal.flush(screen); // after the results: a copy's sequence goes out in the frame that says "copied"
         StringBuilder noted = new StringBuilder();
         for (String note = notes.poll(); note != null; note = notes.poll()) {
             noted.append(noted.length() == 0 ? "" : " · ").append(note);

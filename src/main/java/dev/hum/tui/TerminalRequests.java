@@ -3,29 +3,37 @@ package dev.hum.tui;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the dashboard asks of its terminal between frames: sequences to write (a copy's OSC 52) and whether hum or
- * the terminal has the mouse. Keys make the requests; the next frame carries them out, inside the frame, through
- * the screen's terminal when it is a {@link TerminalControl}. Render thread only.
+ * the terminal has the mouse. Keys and the clipboard's worker make the requests; the next frame carries them out,
+ * inside the frame, through the screen's terminal when it is a {@link TerminalControl}.
  */
 final class TerminalRequests {
 
-    private final List<byte[]> pending = new ArrayList<>();
+    /*
+     * The render thread owns everything here except two fields: the clipboard's worker adds to `pending` (a
+     * concurrent queue) and reads `canSend` (volatile), which the render thread sets at each frame. A sequence
+     * queued before the worker posts its message is written in the frame that shows the message, since the frame
+     * takes the messages first and the queue after.
+     */
+
+    private final Queue<byte[]> pending = new ConcurrentLinkedQueue<>();
+    private volatile boolean canSend;
     private @Nullable TerminalControl terminal; // the screen's terminal at the last frame
     private boolean mouseCaptured = true; // the session opens the terminal with the mouse captured
     private boolean mouseChanged;
 
     /**
-     * Queues {@code sequence} for the next frame.
+     * Queues {@code sequence} for the next frame; any thread.
      *
-     * @return false when the screen's terminal cannot take it (a test's or a benchmark's screen)
+     * @return false when the screen's terminal cannot take it (a benchmark's screen)
      */
     boolean send(byte[] sequence) {
-        if (terminal == null) {
+        if (!canSend) {
             return false;
         }
         pending.add(sequence);
@@ -53,9 +61,10 @@ final class TerminalRequests {
     void flush(Screen screen) {
         terminal = screen instanceof TerminalScreen ts && ts.getTerminal() instanceof TerminalControl c ? c : null;
         TerminalControl to = terminal;
+        canSend = to != null;
         try {
             if (to != null) {
-                for (byte[] sequence : pending) {
+                for (byte[] sequence = pending.poll(); sequence != null; sequence = pending.poll()) {
                     to.send(sequence);
                 }
                 if (mouseChanged) {
@@ -65,7 +74,9 @@ final class TerminalRequests {
         } catch (IOException e) {
             // The terminal is gone; the frame's own write fails the same way and ends the session.
         } finally {
-            pending.clear();
+            if (to == null) {
+                pending.clear();
+            }
             mouseChanged = false;
         }
     }

@@ -34,8 +34,7 @@ final class ClipboardTest {
         Clipboard clipboard = new Clipboard(Map.of("PATH", withSystemPath(), "DISPLAY", ":0"), Duration.ofSeconds(60));
         List<byte[]> sent = new ArrayList<>();
         ConcurrentLinkedQueue<String> said = new ConcurrentLinkedQueue<>();
-        String now = clipboard.copy(new CopyMode.Copied(TEXT, 2, false), s -> sent.add(s), said::add);
-        assertEquals("copying 2 lines…", now);
+        clipboard.copy(capacity -> new CopyMode.Copied(TEXT, 2, false), s -> sent.add(s), said::add);
         String later = Poll.until("xclip's outcome", said::peek, s -> s != null);
         assertEquals("copied 2 lines (31 B) to the clipboard: OSC 52, xclip", later);
         assertArrayEquals(TEXT, Files.readAllBytes(out));
@@ -47,7 +46,7 @@ final class ClipboardTest {
         program("xclip", "cat > /dev/null; exit 1");
         Clipboard clipboard = new Clipboard(Map.of("PATH", withSystemPath(), "DISPLAY", ":0"), Duration.ofSeconds(60));
         AtomicReference<String> said = new AtomicReference<>();
-        clipboard.copy(new CopyMode.Copied(TEXT, 2, false), s -> true, said::set);
+        clipboard.copy(capacity -> new CopyMode.Copied(TEXT, 2, false), s -> true, said::set);
         String later = Poll.until("xclip's outcome", said::get, s -> s != null);
         assertEquals("copied 2 lines (31 B) to the clipboard: OSC 52 · xclip failed (exit 1)", later);
     }
@@ -73,7 +72,7 @@ final class ClipboardTest {
         program("pbcopy", "echo $$ > " + pid + "; exec sleep 300");
         Clipboard clipboard = new Clipboard(Map.of("PATH", withSystemPath()), Duration.ofMillis(300));
         AtomicReference<String> said = new AtomicReference<>();
-        clipboard.copy(new CopyMode.Copied(TEXT, 2, false), s -> false, said::set);
+        clipboard.copy(capacity -> new CopyMode.Copied(TEXT, 2, false), s -> false, said::set);
         String later = Poll.until("the timeout", said::get, s -> s != null);
         assertEquals("nothing copied: pbcopy timed out", later);
         long stuck = Long.parseLong(Files.readString(pid).strip());
@@ -86,8 +85,11 @@ final class ClipboardTest {
     @Test
     void copy_noTerminalAndNoProgram_saysNothingWasCopied() {
         Clipboard clipboard = new Clipboard(Map.of(), Duration.ofSeconds(1));
-        String now = clipboard.copy(new CopyMode.Copied(TEXT, 2, false), s -> false, s -> {});
-        assertEquals("nothing copied: no terminal and no clipboard program", now);
+        AtomicReference<String> said = new AtomicReference<>();
+        clipboard.copy(capacity -> new CopyMode.Copied(TEXT, 2, false), s -> false, said::set);
+        assertEquals(
+                "nothing copied: no terminal and no clipboard program",
+                Poll.until("the message", said::get, s -> s != null));
     }
 
     @Test

@@ -36,8 +36,8 @@ final class CopyModeTest {
             assertEquals(Theme.SELECTION_BG, h.cell(80, rowOf(h, "line 28")).getBackgroundColor());
             assertEquals(Theme.BG, h.cell(80, rowOf(h, "line 27")).getBackgroundColor(), "line 27 is not selected");
             h.press('y');
-            assertEquals(List.of("line 28\nline 29\nred line"), copies(h));
             h.awaitText("copied 3 lines (24 B) to the clipboard: OSC 52");
+            assertEquals(List.of("line 28\nline 29\nred line"), copies(h));
             assertNotSelecting(h);
         }
     }
@@ -55,6 +55,7 @@ final class CopyModeTest {
             h.press(KeyType.PageDown);
             h.press('k');
             h.press(KeyType.Enter);
+            h.awaitText("copied 2 lines");
             assertEquals(List.of("line 29\nred line"), copies(h));
         }
     }
@@ -72,6 +73,7 @@ final class CopyModeTest {
             h.press('v');
             h.press('g'); // Home: every line from the oldest
             h.press('y');
+            h.awaitText("copied ");
             List<String> copies = copies(h);
             assertEquals(1, copies.size(), copies.toString());
             List<String> lines = List.of(copies.get(0).split("\n"));
@@ -93,6 +95,7 @@ final class CopyModeTest {
             h.press('v');
             h.press(KeyType.Home);
             h.press('y');
+            h.awaitText("copied ");
             List<String> copies = copies(h);
             assertEquals(1, copies.size());
             String text = copies.get(0);
@@ -143,6 +146,7 @@ final class CopyModeTest {
             mouse(h, MouseActionType.CLICK_RELEASE, 80, to);
             assertEquals(Theme.SELECTION_BG, h.cell(80, rowOf(h, "line 21")).getBackgroundColor());
             h.press('y');
+            h.awaitText("copied 3 lines");
             assertEquals(List.of("line 20\nline 21\nline 22"), copies(h));
         }
     }
