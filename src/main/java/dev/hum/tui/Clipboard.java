@@ -109,7 +109,10 @@ final class Clipboard {
         return said(copied, ways, note) + failure.map(f -> " · " + f).orElse("");
     }
 
-    /** The OSC 52 sequence that puts {@code text} on the clipboard ({@code c}), ended by BEL, which every terminal that knows OSC 52 takes. */
+    /**
+     * The OSC 52 sequence that puts {@code text} on the clipboard ({@code c}), ended by BEL, which every terminal
+     * that knows OSC 52 takes.
+     */
     static byte[] osc52(byte[] text) {
         byte[] base64 = Base64.getEncoder().encode(text);
         ByteArrayOutputStream out = new ByteArrayOutputStream(OSC52_START.length + base64.length + 1);
