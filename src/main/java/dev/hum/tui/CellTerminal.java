@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
  * reached the terminal as '?'; a cell is now one UTF-8 string, a character with its marks included.
  * Otherwise it is the terminal {@code DefaultTerminalFactory} makes on Linux.
  */
-final class CellTerminal extends UnixTerminal {
+final class CellTerminal extends UnixTerminal implements TerminalControl {
+
+    /** Clicks, releases and drags with a button down (a drag selects lines to copy); no bare motion. */
+    static final MouseCaptureMode DASHBOARD_MOUSE = MouseCaptureMode.CLICK_RELEASE_DRAG;
 
     private CellTerminal(InputStream in, OutputStream out) throws IOException {
         super(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
@@ -25,6 +28,18 @@ final class CellTerminal extends UnixTerminal {
         CellTerminal terminal = new CellTerminal(in, out);
         terminal.setMouseCaptureMode(mouse);
         return terminal;
+    }
+
+    @Override
+    public void send(byte[] sequence) throws IOException {
+        writeToTerminal(sequence);
+    }
+
+    @Override
+    public void captureMouse(boolean captured) throws IOException {
+        // Lanterna remembers the mode: leaving the alternate screen (Ctrl-Z, quit) turns it off and coming back
+        // turns on whatever was chosen last.
+        setMouseCaptureMode(captured ? DASHBOARD_MOUSE : null);
     }
 
     @Override

@@ -43,6 +43,9 @@ final class Dashboard {
     private final boolean withAll;
     private final int nameWidth;
     private final LogPane pane;
+    private final CopyMode copyMode;
+    private Clipboard clipboard = Clipboard.ofThisProcess();
+    private final TerminalRequests terminal = new TerminalRequests();
     private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
     private final Queue<Said> results = new ConcurrentLinkedQueue<>();
@@ -110,6 +113,7 @@ final class Dashboard {
         this.title = title;
         this.clock = clock;
         this.pane = new LogPane(searches);
+        this.copyMode = new CopyMode(pane);
         List<Supervised> processes = supervisor.processes();
         this.names = processes.stream().map(Supervised::name).toList();
         this.withAll = processes.size() > 1;
@@ -132,6 +136,11 @@ final class Dashboard {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Copies go to {@code other} (a test's, with the environment it chose) instead of this process's. */
+    void useClipboard(Clipboard other) {
+        clipboard = other;
     }
 
     /** Whether a search is still running on the worker (tests wait for it as a person waits for the screen). */
@@ -214,6 +223,9 @@ final class Dashboard {
     }
 
     private void perform(Action action) {
+        if (copyMode.active() && copyMode.move(action)) {
+            return; // while selecting, the movement keys move the selection's end
+        }
         switch (action) {
             case SELECT_UP:
                 select(selected - 1);
@@ -272,13 +284,44 @@ final class Dashboard {
             case QUIT:
                 quitRequested = true;
                 break;
+            case SELECT_LINES:
+                if (!copyMode.start()) {
+                    say("no lines to select yet");
+                }
+                break;
+            case COPY:
+                copy();
+                break;
+            case TOGGLE_MOUSE:
+                say(terminal.toggleMouse());
+                break;
             case CANCEL:
+                if (copyMode.active()) {
+                    copyMode.cancel();
+                    break;
+                }
                 if (pane.scanning()) {
                     say("search cancelled");
                 }
                 pane.clearSearch();
                 break;
         }
+    }
+
+    /** Copies the selection on the clipboard's worker; its message reaches the status line through results. */
+    private void copy() {
+        boolean all = withAll && selected == 0;
+        Optional<CopyMode.Range> range = copyMode.range(all ? names : List.of());
+        if (range.isEmpty()) {
+            say("select lines first: v, or drag in the log");
+            return;
+        }
+        copyMode.cancel();
+        say("copying…");
+        clipboard.copy(
+                capacity -> CopyMode.read(range.get(), capacity),
+                terminal::send,
+                text -> results.add(new Said(text, Optional.empty())));
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
@@ -343,8 +386,15 @@ final class Dashboard {
     }
 
     private void mouse(MouseAction mouse) {
+        if (!terminal.mouseCaptured()) {
+            return; // handed to the terminal: events still in flight are not hum's
+        }
         MouseActionType type = mouse.getActionType();
-        if (type == MouseActionType.SCROLL_UP) {
+        if (type == MouseActionType.DRAG) {
+            copyMode.drag(mouse.getPosition().getRow());
+        } else if (type == MouseActionType.CLICK_RELEASE) {
+            copyMode.release();
+        } else if (type == MouseActionType.SCROLL_UP) {
             pane.scrollUp(WHEEL_ROWS);
         } else if (type == MouseActionType.SCROLL_DOWN) {
             pane.scrollDown(WHEEL_ROWS);
@@ -353,6 +403,8 @@ final class Dashboard {
             int row = mouse.getPosition().getRow();
             if (col < listWidth) {
                 list.entryAt(row).ifPresent(this::select);
+            } else if (col > listWidth) {
+                copyMode.press(row);
             }
         }
     }
@@ -361,6 +413,9 @@ final class Dashboard {
         int count = feeds.size();
         int next = Math.max(0, Math.min(count - 1, entry));
         if (next != selected) {
+            if (copyMode.active()) {
+                copyMode.cancel();
+            }
             selected = next;
             showSelected();
         }
@@ -401,6 +456,7 @@ final class Dashboard {
             say(r.text());
             messageAbout = r.about();
         }
+        terminal.flush(screen); // after the results: a copy's sequence goes out in the frame that says "copied"
         StringBuilder noted = new StringBuilder();
         for (String note = notes.poll(); note != null; note = notes.poll()) {
             noted.append(noted.length() == 0 ? "" : " · ").append(note);
@@ -478,7 +534,8 @@ final class Dashboard {
             right = detail == 2 ? "following " : "";
         } else {
             long fresh = pane.newLines();
-            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (detail == 2 ? " · End to follow " : " ");
+            boolean endFollows = detail == 2 && !copyMode.active(); // while selecting, End moves the selection
+            right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (endFollows ? " · End to follow " : " ");
         }
         String query = detail > 0 ? pane.query() : ProcessList.cut(pane.query(), 16);
         String gap = right.isEmpty() ? " " : " · ";
@@ -503,11 +560,14 @@ final class Dashboard {
         } else if (input.isOpen()) {
             text = input.prompt(width);
             withTitle = false; // the line being typed has the whole bar
+        } else if (copyMode.active()) {
+            text = CopyMode.HINT;
         } else if (!message.isEmpty() && clock.nanoTime() - messageAt < MESSAGE_NANOS) {
             text = " " + message;
         } else {
-            KeyBar.Bar bar = KeyBar.fit(width, Canvas.width(name));
-            text = bar.keys();
+            String mouse = terminal.mouseCaptured() ? "" : " mouse: terminal's (m) ·";
+            KeyBar.Bar bar = KeyBar.fit(width - Canvas.width(mouse), Canvas.width(name));
+            text = mouse + bar.keys();
             withTitle = bar.withTitle();
         }
         int c = canvas.text(0, row, text, width, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);

@@ -53,8 +53,31 @@ final class KeyMap {
             new Binding("n", "next match (older)", Action.NEXT_MATCH, "n", List.of()),
             new Binding("N", "previous match (newer)", Action.PREVIOUS_MATCH, "N", List.of()),
             new Binding("w", "wrap long lines, or cut them", Action.TOGGLE_WRAP, "w", List.of()),
+            new Binding(
+                    "v / mouse drag",
+                    "select log lines to copy; j k ↑ ↓ PgUp PgDn Home End extend them",
+                    Action.SELECT_LINES,
+                    "v",
+                    List.of()),
+            new Binding(
+                    "y / Enter",
+                    "copy them as plain text: OSC 52, and wl-copy/xclip/xsel/pbcopy if found",
+                    Action.COPY,
+                    "y",
+                    List.of(KeyType.Enter)),
+            new Binding(
+                    "m",
+                    "give the mouse to the terminal (its own selection) or take it back",
+                    Action.TOGGLE_MOUSE,
+                    "m",
+                    List.of()),
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
-            new Binding("Esc", "clear the search, close help", Action.CANCEL, "", List.of(KeyType.Escape)),
+            new Binding(
+                    "Esc",
+                    "leave the selection, clear the search, close help",
+                    Action.CANCEL,
+                    "",
+                    List.of(KeyType.Escape)),
             new Binding("?", "show or hide this help", Action.HELP, "?", List.of()),
             new Binding(
                     "Ctrl-Z",

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,6 +81,11 @@ final class LogPane {
     /** Cells for each line's process name in the all view; 0 in one process's view. */
     private int nameColumn;
 
+    /** The screen row of the pane's first line at the last paint, to find the line under the mouse. */
+    private int lastTop;
+    /** The lines drawn highlighted: a copy selection ({@link CopyMode}). */
+    private LongPredicate marked = position -> false;
+
     /**
      * Shows another feed, following its tail; the query carries over, a scan of the old feed is dropped.
      * {@code nameColumn} cells before each line hold its process's name (the all view), or 0 for none.
@@ -94,6 +100,70 @@ final class LogPane {
 
     boolean following() {
         return follow;
+    }
+
+    LogFeed feed() {
+        return feed;
+    }
+
+    /** The match that n and N step from, if a search found one. */
+    OptionalLong currentMatch() {
+        return hasCurrentMatch ? OptionalLong.of(currentMatch) : OptionalLong.empty();
+    }
+
+    /** Highlights the lines whose positions {@code selected} accepts. */
+    void mark(LongPredicate selected) {
+        marked = selected;
+    }
+
+    /** The lines in view now, top first (a wrapped line once per row it takes). */
+    List<FeedLine> linesInView() {
+        List<FeedLine> lines = new ArrayList<>();
+        for (Row r : follow ? tailRows(lastHeight) : rowsFromAnchor(lastHeight)) {
+            if (lines.isEmpty() || lines.get(lines.size() - 1) != r.line()) {
+                lines.add(r.line());
+            }
+        }
+        return lines;
+    }
+
+    /** The line drawn on screen row {@code row}, or the nearest one in view when the row is above or below them. */
+    Optional<FeedLine> lineNearRow(int row) {
+        List<Row> rows = follow ? tailRows(lastHeight) : rowsFromAnchor(lastHeight);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        int index = Math.max(0, Math.min(rows.size() - 1, row - lastTop));
+        return Optional.of(rows.get(index).line());
+    }
+
+    /** Whether screen row {@code row} is above the pane (-1), in it (0) or below it (1), as last painted. */
+    int side(int row) {
+        return row < lastTop ? -1 : row >= lastTop + lastHeight ? 1 : 0;
+    }
+
+    /** Scrolls just enough that the line at {@code position} is in view; the view stays paused. */
+    void reveal(long position) {
+        if (feed == null) {
+            return;
+        }
+        List<FeedLine> inView = linesInView();
+        if (!inView.isEmpty()
+                && position >= inView.get(0).position()
+                && position <= inView.get(inView.size() - 1).position()) {
+            if (follow) {
+                scrollUp(0); // in view: only the tail stops moving under the selection
+            }
+            return;
+        }
+        if (inView.isEmpty() || position < inView.get(0).position()) {
+            pauseAt(position, 0);
+            return;
+        }
+        // Below the view: the line's last row goes to the bottom row.
+        List<FeedLine> line = feed.from(position, 1);
+        pauseAt(position, line.isEmpty() ? 0 : rowCount(line.get(0)) - 1);
+        scrollUp(Math.max(0, lastHeight - 1));
     }
 
     boolean wraps() {
@@ -335,6 +405,7 @@ final class LogPane {
     void paint(Canvas canvas, int col, int row, int width, int height, List<String> names) {
         lastWidth = width;
         lastHeight = height;
+        lastTop = row;
         canvas.fill(col, row, width, height, Theme.BG);
         if (feed == null || height <= 0 || width <= 0) {
             return;
@@ -373,8 +444,12 @@ final class LogPane {
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
+        boolean selected = marked.test(r.line().position());
         int i = r.from();
         int limit = col + width;
+        if (selected) {
+            canvas.fill(c, row, limit - c, 1, Theme.SELECTION_BG); // the whole row, so a blank line shows too
+        }
         StyleRuns styles = line.styles();
         while (i < r.to() && c < limit) {
             int end = nextBoundary(i, r.to(), styles, matches);
@@ -384,6 +459,10 @@ final class LogPane {
             if (inMatch(i, matches)) {
                 fg = Theme.MATCH_FG;
                 bg = current ? Theme.CURRENT_MATCH_BG : Theme.MATCH_BG;
+                sgr = Canvas.PLAIN;
+            } else if (selected) {
+                fg = Theme.SELECTION_FG;
+                bg = Theme.SELECTION_BG;
                 sgr = Canvas.PLAIN;
             } else if (line.source() == Source.HUM) {
                 fg = Theme.HUM_NOTE;

@@ -2,7 +2,6 @@ package dev.hum.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.hum.process.Supervisor;
 import java.io.FileDescriptor;
@@ -58,7 +57,7 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
             OutputStream out = new FrameOutput(new FileOutputStream(FileDescriptor.out), OUTPUT_BUFFER);
             // CellTerminal: the terminal DefaultTerminalFactory makes on Linux, writing each cell whole (emoji)
             Terminal terminal =
-                    CellTerminal.open(new FileInputStream(FileDescriptor.in), out, MouseCaptureMode.CLICK_RELEASE);
+                    CellTerminal.open(new FileInputStream(FileDescriptor.in), out, CellTerminal.DASHBOARD_MOUSE);
             // Lanterna's terminal sets a mode of its own that leaves Ctrl-Z, Ctrl-\ and Ctrl-S to the
             // line discipline, and adds a shutdown hook that leaves the alternate screen at any
             // moment, racing the last frame. close() undoes both (it restores the modes and removes

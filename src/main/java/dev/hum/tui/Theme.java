@@ -16,6 +16,10 @@ final class Theme {
     static final TextColor BAR_BG = TextColor.ANSI.WHITE;
     static final TextColor SELECTED_BG = TextColor.ANSI.BLUE;
     static final TextColor SELECTED_FG = TextColor.ANSI.WHITE_BRIGHT;
+    /** Lines selected for copying: the same look as the selected process, one idea of "selected". */
+    static final TextColor SELECTION_BG = SELECTED_BG;
+
+    static final TextColor SELECTION_FG = SELECTED_FG;
     static final TextColor MATCH_FG = TextColor.ANSI.BLACK;
     static final TextColor MATCH_BG = TextColor.ANSI.YELLOW_BRIGHT;
     static final TextColor CURRENT_MATCH_BG = TextColor.ANSI.MAGENTA_BRIGHT;

@@ -117,6 +117,20 @@ final class Tmux implements AutoCloseable {
         return run("display-message", "-p", "-t", SESSION, format).strip();
     }
 
+    /** Sets a server option, such as {@code set-clipboard on}. */
+    void setOption(String name, String value) throws IOException, InterruptedException {
+        run("set-option", "-g", name, value);
+    }
+
+    /** The newest paste buffer (what an OSC 52 copy puts there with set-clipboard on), or empty when there is none. */
+    String newestBuffer() throws InterruptedException {
+        try {
+            return run("show-buffer");
+        } catch (IOException e) {
+            return ""; // "no buffers"
+        }
+    }
+
     /** The pid of the shell in the pane. */
     long shellPid() throws IOException, InterruptedException {
         return Long.parseLong(

@@ -321,6 +321,79 @@ final class TmuxIT {
         assertEquals(0, awaitExit());
     }
 
+    @Test
+    void copy_reachesTmuxsBufferWithSetClipboardOn() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        tmux.setOption("set-clipboard", "on"); // tmux takes OSC 52 from the pane into a paste buffer
+        startHum();
+        tmux.awaitText("gate-ready");
+        tmux.keys("j");
+        tmux.awaitText("alpha · RUNNING");
+        tmux.keys("v"); // the bottom line: alpha-ready
+        tmux.awaitText("y or Enter copies");
+        tmux.keys("y");
+        tmux.awaitText("copied 1 line (11 B) to the clipboard: OSC 52");
+        assertEquals("alpha-ready", Poll.until("tmux's buffer", this::buffer, b -> !b.isEmpty()));
+
+        // A mouse drag as the terminal reports it in mode 1002 (X10 bytes: ESC [ M, button+32, column+33, row+33):
+        // the button goes down on alpha's first line (hum's start notice, row 1), moves to row 2, comes up.
+        tmux.type("\u001b[M q\"");
+        tmux.type("\u001b[M@q#");
+        tmux.type("\u001b[M#q#");
+        tmux.awaitText("y or Enter copies");
+        tmux.keys("y");
+        tmux.awaitText("copied 2 lines");
+        String dragged = Poll.until("the dragged lines", this::buffer, b -> b.contains("\n"));
+        assertTrue(dragged.startsWith("hum: start #1") && dragged.endsWith("\nalpha-ready"), dragged);
+
+        tmux.keys("k"); // all processes, each line behind its name
+        tmux.awaitText("all processes");
+        tmux.keys("v", "g", "Enter");
+        tmux.awaitText("copied ");
+        String all = Poll.until("the second copy", this::buffer, b -> b.contains("gate-ready"));
+        assertTrue(all.contains("alpha    | alpha-ready"), all);
+        assertTrue(all.contains("gate     | gate-ready"), all);
+
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
+
+    @Test
+    void mouseKey_turnsTheTerminalsMouseReportingOffAndOn() throws Exception {
+        Files.createFile(release);
+        tmux = Tmux.start(dir, 120, 30);
+        startHum();
+        tmux.awaitText("gate-ready");
+        // mouse_button_flag: the pane asked for clicks and drags (mode 1002), which hum uses to select lines
+        Poll.until("hum to capture the mouse", this::mouseButtonFlag, "1"::equals);
+        tmux.keys("m");
+        tmux.awaitText("mouse: the terminal's");
+        Poll.until("the mouse handed to the terminal", this::mouseButtonFlag, "0"::equals);
+        tmux.keys("m");
+        tmux.awaitText("mouse: hum's");
+        Poll.until("the mouse taken back", this::mouseButtonFlag, "1"::equals);
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
+
+    private String mouseButtonFlag() {
+        try {
+            return tmux.paneFormat("#{mouse_button_flag}");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String buffer() {
+        try {
+            return tmux.newestBuffer();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void startHum() throws Exception {
         tmux.typeLine("HUM_TEST_TOKEN=" + token + " " + JAVA + " -jar " + JAR + "; echo \"EXIT=$?\"");
     }

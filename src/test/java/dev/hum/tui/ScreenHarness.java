@@ -6,7 +6,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import com.googlecode.lanterna.terminal.virtual.UnicodeVirtualTerminal;
 import dev.hum.config.Command;
 import dev.hum.config.Origin;
@@ -32,7 +31,7 @@ final class ScreenHarness implements AutoCloseable {
 
     static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
 
-    final DefaultVirtualTerminal terminal;
+    final RecordingTerminal terminal;
     final Screen screen;
     final Supervisor supervisor;
     final Dashboard dashboard;
@@ -63,7 +62,7 @@ final class ScreenHarness implements AutoCloseable {
 
     private ScreenHarness(int columns, int rows, Supervisor supervisor, String title, ExecutorService searches)
             throws IOException {
-        terminal = new UnicodeVirtualTerminal(new TerminalSize(columns, rows));
+        terminal = new RecordingTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
         this.supervisor = supervisor;
@@ -75,6 +74,8 @@ final class ScreenHarness implements AutoCloseable {
                         Dashboard.Clock.SYSTEM,
                         searches,
                         new java.util.concurrent.ConcurrentLinkedQueue<>());
+        // No display and no PATH: a copy goes out through OSC 52 alone, whatever the machine has installed.
+        dashboard.useClipboard(new Clipboard(Map.of(), Duration.ofSeconds(30)));
     }
 
     static ProcessSpec shell(String name, String script) {

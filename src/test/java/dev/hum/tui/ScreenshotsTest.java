@@ -87,6 +87,31 @@ final class ScreenshotsTest {
         assertIsAPicture(out.resolve("demo-80x24.png"), painter, 80, 24);
     }
 
+    /** Copy mode: the failed process's last lines selected, ready for y. */
+    @Test
+    void screenshots_copyMode() throws Exception {
+        String target = System.getProperty("hum.screenshots", "");
+        Path out = target.isBlank() ? scratch.resolve("screenshots") : Path.of(target);
+        Path empty = Files.createDirectories(scratch.resolve("project"));
+        ProjectConfig demo = ConfigLoader.discover(empty);
+        TerminalPainter painter = new TerminalPainter();
+        try (ScreenHarness h = new ScreenHarness(COLUMNS, ROWS, demo, "demo")) {
+            h.startAll();
+            for (int i = 0; i < 5; i++) {
+                h.press('j');
+            }
+            h.awaitText("flaky · FAILED 1");
+            h.awaitText("lost connection");
+            h.press('v');
+            h.press('k');
+            h.press('k');
+            h.press('k');
+            h.awaitText("y or Enter copies");
+            painter.write(h.terminal, out.resolve("copy.png"));
+        }
+        assertIsAPicture(out.resolve("copy.png"), painter, COLUMNS, ROWS);
+    }
+
     private static void assertIsAPicture(Path file, TerminalPainter painter, int columns, int rows) throws Exception {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(columns * painter.cellWidth(), image.getWidth(), file + " width");

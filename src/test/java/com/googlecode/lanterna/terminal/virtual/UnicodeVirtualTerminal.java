@@ -16,7 +16,7 @@ import org.jline.utils.WCWidth;
  * char as two, so it cannot show what a real terminal would make of hum's output. It lives in
  * Lanterna's package to put cells of its own width into the buffer.
  */
-public final class UnicodeVirtualTerminal extends DefaultVirtualTerminal {
+public class UnicodeVirtualTerminal extends DefaultVirtualTerminal {
 
     private TextColor foreground = TextColor.ANSI.DEFAULT;
     private TextColor background = TextColor.ANSI.DEFAULT;
