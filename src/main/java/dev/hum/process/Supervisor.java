@@ -1,6 +1,7 @@
 package dev.hum.process;
 
 import dev.hum.config.Command;
+import dev.hum.config.Origin;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.log.LogBuffer;
@@ -60,6 +61,7 @@ public final class Supervisor implements AutoCloseable {
     private final Journal journal;
     private final Sampler sampler;
     private final Launcher launcher;
+    private final Origin origin;
 
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
@@ -101,6 +103,7 @@ public final class Supervisor implements AutoCloseable {
             Reaper.startThread();
         }
         this.journal = journal;
+        this.origin = config.origin();
         Launcher launcher = new Launcher(environment, mark);
         this.launcher = launcher;
         List<ProcessSpec> specs = config.processes();
@@ -152,6 +155,11 @@ public final class Supervisor implements AutoCloseable {
     /** Every process, in display order. */
     public List<Supervised> processes() {
         return processes;
+    }
+
+    /** Where the processes came from: the dashboard's first screen teaches what a package.json session needs. */
+    public Origin origin() {
+        return origin;
     }
 
     /** The process with this name. */

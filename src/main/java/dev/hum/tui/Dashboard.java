@@ -435,8 +435,9 @@ final class Dashboard {
         paintPaneHeader(canvas, paneCol, paneWidth, states);
         pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
         if (feeds.get(selected).total() == 0) {
-            Optional<ProcessState> shown = selectedName().map(n -> states.get(withAll ? selected - 1 : selected));
-            PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), PaneHint.of(shown, states));
+            Optional<Supervised> shown = selectedName().flatMap(supervisor::find);
+            List<String> hint = PaneHint.of(shown, states, supervisor.origin());
+            PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), hint);
         }
         paintStatusBar(canvas, height - 1, width, states);
         if (help) {
