@@ -86,13 +86,12 @@ final class SignalChooser {
     /** Paints the chooser over the whole status line; the chosen signal stands out. */
     void paint(Canvas canvas, int row, int width) {
         canvas.fill(0, row, width, 1, Theme.BAR_BG);
-        int c = canvas.text(
-                0, row, " signal to " + target + "'s group: ", width, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
+        int c = canvas.text(0, row, " signal " + target + ": ", width, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
         for (int i = 0; i < SIGNALS.size(); i++) {
             String item = (i + 1) + " " + SIGNALS.get(i).name();
             c = canvas.text(c, row, item, width - c, Theme.BAR_FG, Theme.BAR_BG, i == choice ? REVERSE : Canvas.PLAIN);
             c = canvas.text(c, row, "  ", width - c, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
         }
-        canvas.text(c, row, "(←→ Enter, Esc cancels)", width - c, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
+        canvas.text(c, row, "←→ Enter, Esc cancels", width - c, Theme.BAR_FG, Theme.BAR_BG, Canvas.PLAIN);
     }
 }
