@@ -1,6 +1,7 @@
 package dev.hum.process;
 
 import dev.hum.config.ProcessSpec;
+import dev.hum.config.StopSignal;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.Source;
 import dev.hum.state.Exit;
@@ -67,6 +68,9 @@ final class ManagedProcess {
      * already queued (a burst of restarts) still take their turn, but a start or restart is refused at once.
      */
     private volatile boolean closing;
+
+    /** Set when a person quits at once: every stop from then on is SIGKILL, without the grace period. */
+    private volatile boolean killAtOnce;
 
     /** Held while a run's start or end is decided and its notice written: notices follow the runs in order. */
     private final Object transitions = new Object();
@@ -306,17 +310,19 @@ final class ManagedProcess {
             return ActionResult.ok(spec.name() + " is not running");
         }
         boolean live = cell.get().run() == r.number() && cell.get().status() == Status.STOPPING;
-        int signal = spec.stopSignal().number();
+        int signal = killAtOnce ? Posix.SIGKILL : spec.stopSignal().number();
         TreeStopper.Outcome outcome =
                 new TreeStopper(r.pgid(), r.pgid(), mark, spec.name()).stop(signal, spec.stopTimeout());
         Reaper.reap();
         waitForExit(r.process());
         r.awaitPumps(DRAIN);
         r.pipes().closeInput();
-        String how = outcome.killed()
-                ? "did not stop within " + format(spec.stopTimeout()) + " of " + StatusWords.signalName(signal)
-                        + ": killed with SIGKILL"
-                : "stopped with " + StatusWords.signalName(signal);
+        String how = killAtOnce
+                ? "killed with SIGKILL: quit at once"
+                : outcome.killed()
+                        ? "did not stop within " + format(spec.stopTimeout()) + " of " + StatusWords.signalName(signal)
+                                + ": killed with SIGKILL"
+                        : "stopped with " + StatusWords.signalName(signal);
         if (outcome.leftovers() > 0) {
             how += "; " + outcome.leftovers() + " process(es) would not die";
         }
@@ -325,6 +331,36 @@ final class ManagedProcess {
             publishLineCount();
         }
         return ActionResult.ok(spec.name() + " " + how);
+    }
+
+    /**
+     * Sends {@code signal} to the current run's group, if a run is live and the group is still its own, and says
+     * so in the log. Runs on the caller's thread, beside any stop in progress: a KILL must not wait for a grace
+     * period to end.
+     */
+    ActionResult signal(StopSignal signal) {
+        Run r = current;
+        ProcessState s = cell.get();
+        if (r == null || s.run() != r.number() || !s.status().isLive()) {
+            return ActionResult.failed(spec.name() + " is not running: no SIG" + signal.name() + " sent");
+        }
+        GroupSignal.Outcome outcome = GroupSignal.send(r, mark, spec.name(), signal);
+        note("hum: " + outcome.text());
+        return new ActionResult(outcome.sent(), spec.name() + ": " + outcome.text());
+    }
+
+    /**
+     * Quit at once: SIGKILL to the current run's group now, and every later stop of this process is SIGKILL too
+     * (a stop under way sees its tree gone at its next look). Starts are refused from here on.
+     */
+    void killAtOnce() {
+        closing = true;
+        killAtOnce = true;
+        Run r = current;
+        if (r != null && r.anythingAlive()) {
+            note("hum: quit at once: "
+                    + GroupSignal.send(r, mark, spec.name(), StopSignal.KILL).text());
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.hum.process;
 
 import dev.hum.config.Command;
+import dev.hum.config.Origin;
 import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
+import dev.hum.config.StopSignal;
 import dev.hum.log.LogBuffer;
 import dev.hum.log.MergedLog;
 import dev.hum.state.ProcessState;
@@ -61,6 +63,7 @@ public final class Supervisor implements AutoCloseable {
     private final Journal journal;
     private final Sampler sampler;
     private final Launcher launcher;
+    private final Origin origin;
 
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
@@ -102,6 +105,7 @@ public final class Supervisor implements AutoCloseable {
             Reaper.startThread();
         }
         this.journal = journal;
+        this.origin = config.origin();
         Launcher launcher = new Launcher(environment, mark);
         this.launcher = launcher;
         List<ProcessSpec> specs = config.processes();
@@ -153,6 +157,11 @@ public final class Supervisor implements AutoCloseable {
     /** Every process, in display order. */
     public List<Supervised> processes() {
         return processes;
+    }
+
+    /** Where the processes came from: the dashboard's first screen teaches what a package.json session needs. */
+    public Origin origin() {
+        return origin;
     }
 
     /** The process with this name. */
@@ -347,6 +356,39 @@ public final class Supervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Sends {@code signal} to the process group of {@code name}'s current run, off the caller's thread: only to a
+     * live run, and only while the group is still that run's (never a group whose number a stranger took since).
+     * The outcome is also written into the process's log.
+     */
+    public CompletableFuture<ActionResult> signal(String name, StopSignal signal) {
+        ManagedProcess p = managed.get(name);
+        if (p == null) {
+            return CompletableFuture.completedFuture(
+                    ActionResult.failed("no process named '" + name + "'; known: " + knownNames()));
+        }
+        if (closed.get()) {
+            return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));
+        }
+        // Not the process's control thread: a signal (KILL above all) must not queue behind a stop's grace period.
+        return CompletableFuture.supplyAsync(() -> p.signal(signal), exits);
+    }
+
+    /**
+     * Quit at once, beside a {@link #stopAll} under way: no run begins any more, every live run's group gets
+     * SIGKILL now, and so does every process carrying this session's mark. The stops under way then find their
+     * trees gone and {@link #stopAll} ends within moments, still sweeping whatever slipped past this.
+     */
+    public void killAll() {
+        for (ManagedProcess p : managed.values()) {
+            p.refuseStarts();
+        }
+        for (ManagedProcess p : managed.values()) {
+            p.killAtOnce();
+        }
+        GroupSignal.killMarked(mark);
     }
 
     /** The mark this supervisor puts on its children's environment. */

@@ -8,6 +8,7 @@ enum Action {
     STOP,
     RESTART,
     INPUT,
+    SIGNAL,
     PAGE_UP,
     PAGE_DOWN,
     FOLLOW,

@@ -57,6 +57,8 @@ final class Dashboard {
     private boolean prompting;
     private final StringBuilder prompt = new StringBuilder();
     private final InputLine input = new InputLine();
+    private final SignalChooser signals = new SignalChooser();
+    private final Quitting quitting = new Quitting();
     private String message = "";
     private long messageAt;
     /** The process the message is about, as it was then: the message goes once its status moves on. */
@@ -152,6 +154,11 @@ final class Dashboard {
         return quitRequested;
     }
 
+    /** True once after Ctrl-C while quitting: the render loop kills every group left at once. */
+    boolean takeKillRequest() {
+        return quitting.takeKillRequest();
+    }
+
     /** True once after Ctrl-Z: the render loop hands the terminal to the shell. */
     boolean takeSuspendRequest() {
         boolean requested = suspendRequested;
@@ -200,6 +207,7 @@ final class Dashboard {
             return;
         }
         if (quitRequested) {
+            quitting.key(key);
             return;
         }
         if (help) {
@@ -212,6 +220,10 @@ final class Dashboard {
         }
         if (input.isOpen()) {
             editInput(key);
+            return;
+        }
+        if (signals.isOpen()) {
+            chooseSignal(key);
             return;
         }
         if (key instanceof MouseAction mouseAction) {
@@ -244,6 +256,9 @@ final class Dashboard {
                 break;
             case INPUT:
                 selectedName().ifPresentOrElse(input::open, () -> say("select a process (↑ ↓) to type into it"));
+                break;
+            case SIGNAL:
+                selectedName().ifPresentOrElse(signals::open, () -> say("K signals one process: select it (↓) first"));
                 break;
             case PAGE_UP:
                 pane.pageUp();
@@ -355,6 +370,18 @@ final class Dashboard {
             case EDITING:
             case CANCEL:
                 break;
+        }
+    }
+
+    @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
+    private void chooseSignal(KeyStroke key) {
+        SignalChooser.Outcome outcome = signals.edit(key);
+        if (outcome instanceof SignalChooser.Outcome.Send send) {
+            supervisor
+                    .signal(send.target(), send.signal())
+                    .thenAccept(r -> results.add(new Said(r.message(), Optional.empty())));
+        } else if (outcome instanceof SignalChooser.Outcome.Quit) {
+            quitRequested = true;
         }
     }
 
@@ -491,8 +518,9 @@ final class Dashboard {
         paintPaneHeader(canvas, paneCol, paneWidth, states);
         pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
         if (feeds.get(selected).total() == 0) {
-            Optional<ProcessState> shown = selectedName().map(n -> states.get(withAll ? selected - 1 : selected));
-            PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), PaneHint.of(shown, states));
+            Optional<Supervised> shown = selectedName().flatMap(supervisor::find);
+            List<String> hint = PaneHint.of(shown, states, supervisor.origin());
+            PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), hint);
         }
         paintStatusBar(canvas, height - 1, width, states);
         if (help) {
@@ -553,8 +581,10 @@ final class Dashboard {
         boolean withTitle = true;
         String text;
         if (quitRequested) {
-            long live = states.stream().filter(s -> s.status().isLive()).count();
-            text = " quitting: stopping " + live + " process" + (live == 1 ? "" : "es") + "…";
+            text = quitting.line(states, clock.nanoTime(), width);
+        } else if (signals.isOpen()) {
+            signals.paint(canvas, row, width);
+            return;
         } else if (prompting) {
             text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
         } else if (input.isOpen()) {

@@ -18,6 +18,7 @@ final class KeyBar {
             new Hint("s start", 7),
             new Hint("x stop", 5),
             new Hint("r restart", 4),
+            new Hint("i input", 2),
             new Hint("PgUp/PgDn scroll", 1),
             new Hint("/ search", 2),
             new Hint("w wrap", 0));

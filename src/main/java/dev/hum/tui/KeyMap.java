@@ -40,6 +40,12 @@ final class KeyMap {
                     "i",
                     List.of()),
             new Binding(
+                    "K",
+                    "send INT, HUP, USR1, USR2 or KILL to the selected process's group (a digit, or ←→ Enter)",
+                    Action.SIGNAL,
+                    "K",
+                    List.of()),
+            new Binding(
                     "PgUp / mouse wheel up",
                     "scroll the log up; tailing pauses and new lines are counted",
                     Action.PAGE_UP,
@@ -85,7 +91,12 @@ final class KeyMap {
                     Action.SUSPEND,
                     "",
                     List.of()),
-            new Binding("q / Ctrl-C", "quit: stop every process, then exit", Action.QUIT, "q", List.of()));
+            new Binding(
+                    "q / Ctrl-C",
+                    "quit: stop every process, then exit; while stopping, q shows which, Ctrl-C kills them at once",
+                    Action.QUIT,
+                    "q",
+                    List.of()));
 
     private KeyMap() {}
 

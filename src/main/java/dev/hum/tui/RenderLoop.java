@@ -109,6 +109,10 @@ public final class RenderLoop {
                 stopper = new Thread(supervisor::stopAll, "hum-quit");
                 stopper.start();
             }
+            if (dashboard.takeKillRequest()) {
+                // Beside the stop under way, which then finds every tree gone and ends: the loop exits as usual.
+                new Thread(supervisor::killAll, "hum-kill").start();
+            }
             long now = System.nanoTime();
             // A key is drawn at once, not at the next deadline: the person is waiting for it.
             if (handled || now - nextFrame >= 0) {

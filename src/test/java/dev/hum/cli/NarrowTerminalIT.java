@@ -36,11 +36,12 @@ final class NarrowTerminalIT {
 
         Tmux tmux = hum.open(dir, 80, 24);
         hum.startHum("PATH=" + bin + ":$PATH ");
-        String first = tmux.await(s -> s.contains("STATUS") && s.contains("start"), "the first frame");
+        String first = tmux.await(s -> s.contains("STATUS") && s.contains("q quit"), "the first frame");
         List<String> rows = first.lines().toList();
         String keys = rows.get(rows.size() - 1);
         assertTrue(keys.contains("? help") && keys.contains("q quit"), "the way out is in view:\n" + first);
-        assertTrue(first.contains("nothing printed yet — s starts all 2 processes"), "what to press:\n" + first);
+        assertTrue(first.contains("2 package.json scripts are listed, not started."), "what to press:\n" + first);
+        assertTrue(first.contains("s here starts all 2 processes"), "what to press:\n" + first);
 
         tmux.keys("s"); // on "all": both scripts
         String running = tmux.await(

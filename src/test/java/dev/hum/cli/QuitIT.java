@@ -37,4 +37,28 @@ final class QuitIT {
         assertEquals(0, hum.awaitExit());
         assertEquals(List.of(), hum.leftovers(), "a run of slow outlived quit");
     }
+
+    @Test
+    void quit_secondQSaysWhatIsStoppingAndCtrlCKillsAProcessThatIgnoresTermAtOnce() throws Exception {
+        // Its stop timeout is far beyond every wait of this test: only a kill at once lets hum exit in time.
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  deaf:\n    cmd: trap '' TERM; w=deaf; echo $w-ready; sleep 300 & wait\n"
+                        + "    stop_timeout: 300s\n    env: {HUM_TEST_TOKEN: " + hum.token() + "}\n"
+                        + "  quick:\n    cmd: w=quick; echo $w-ready; sleep 300\n"
+                        + "    env: {HUM_TEST_TOKEN: " + hum.token() + "}\n");
+        Tmux tmux = hum.open(dir, 120, 30);
+        hum.startHum("");
+        tmux.awaitText("deaf-ready");
+        tmux.awaitText("quick-ready");
+        tmux.keys("q");
+        tmux.awaitText("quitting: stopping");
+        tmux.keys("q");
+        tmux.await(
+                s -> s.contains("still stopping: deaf ") && s.contains("Ctrl-C kills them now"),
+                "the second q to say what is still stopping");
+        tmux.keys("C-c");
+        assertEquals(0, hum.awaitExit());
+        assertEquals(List.of(), hum.leftovers(), "a process outlived quit at once");
+    }
 }

@@ -73,7 +73,7 @@ final class NarrowScreenTest {
             assertTrue(pane.contains("nothing printed yet — s starts all 2"), pane);
             assertTrue(pane.contains("? shows the keys"), "the hint wraps in the pane:\n" + pane);
             h.press('j');
-            assertTrue(h.text().contains("web is not started: press s"), h.text());
+            assertTrue(h.text().contains("web has not been started. It runs:"), h.text());
         }
     }
 
