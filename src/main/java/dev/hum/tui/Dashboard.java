@@ -54,6 +54,7 @@ final class Dashboard {
 
     private int selected;
     private boolean help;
+    private final HelpOverlay helpBox = new HelpOverlay();
     private boolean prompting;
     private final StringBuilder prompt = new StringBuilder();
     private final InputLine input = new InputLine();
@@ -211,7 +212,7 @@ final class Dashboard {
             return;
         }
         if (help) {
-            help = false;
+            help = helpBox.scroll(key);
             return;
         }
         if (prompting) {
@@ -292,6 +293,7 @@ final class Dashboard {
                 break;
             case HELP:
                 help = true;
+                helpBox.open();
                 break;
             case SUSPEND:
                 suspendRequested = true;
@@ -524,7 +526,7 @@ final class Dashboard {
         }
         paintStatusBar(canvas, height - 1, width, states);
         if (help) {
-            HelpOverlay.paint(canvas);
+            helpBox.paint(canvas);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hum.tui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.googlecode.lanterna.input.KeyType;
 import org.junit.jupiter.api.Test;
 
 /** The help box fits an 80-column terminal whole: its descriptions wrap instead of running off the edge. */
@@ -42,16 +43,32 @@ final class HelpOverlayTest {
     }
 
     @Test
-    void help_onAShortScreenSaysThatRowsAreLeftOut() throws Exception {
+    void help_onAShortScreenScrollsToTheLastKeyAndAnyOtherKeyCloses() throws Exception {
         try (ScreenHarness h = new ScreenHarness(80, 24, ScreenHarness.shell("web", "sleep 300", false))) {
             h.press('?');
-            assertTrue(h.text().contains("more rows: a taller terminal shows them"), h.text());
+            assertTrue(h.text().contains("↑↓ PgUp PgDn scroll · any other key closes"), h.text());
+            KeyMap.Binding last = KeyMap.BINDINGS.get(KeyMap.BINDINGS.size() - 1);
+            String whole = last.keys() + " " + last.does();
+            assertTrue(!collapsed(h).contains(whole), "the last key fits without scrolling?\n" + h.text());
+            for (int i = 0; i < 5 && !collapsed(h).contains(whole); i++) {
+                h.press(KeyType.PageDown);
+            }
+            assertTrue(collapsed(h).contains(whole), h.text());
+            h.press(KeyType.ArrowUp);
+            assertTrue(h.text().contains("any other key closes"), "a scroll key keeps it open:\n" + h.text());
+            h.press('s'); // closes the box, and starts nothing
+            assertTrue(!h.text().contains("any other key closes"), h.text());
+            assertTrue(h.text().contains("NOT STARTED"), h.text());
         }
+    }
+
+    private static String collapsed(ScreenHarness h) {
+        return h.text().replaceAll("\\s+", " ");
     }
 
     private static int titleRow(ScreenHarness h) {
         for (int r = 0; r < h.terminal.getTerminalSize().getRows(); r++) {
-            if (h.row(r).contains("keys · any key closes")) {
+            if (h.row(r).contains(" keys ") && h.row(r).contains("closes")) {
                 return r;
             }
         }
