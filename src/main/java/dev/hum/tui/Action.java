@@ -16,6 +16,8 @@ enum Action {
     NEXT_MATCH,
     PREVIOUS_MATCH,
     TOGGLE_WRAP,
+    FILTER,
+    ZOOM,
     HELP,
     SUSPEND,
     QUIT,

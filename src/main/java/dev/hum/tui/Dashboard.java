@@ -43,6 +43,7 @@ final class Dashboard {
     private final boolean withAll;
     private final int nameWidth;
     private final LogPane pane;
+    private final PaneFilter filter;
     private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
     private final Queue<Said> results = new ConcurrentLinkedQueue<>();
@@ -52,6 +53,11 @@ final class Dashboard {
     private int selected;
     private boolean help;
     private boolean prompting;
+    /** What the prompt's text is for: a search or a filter. */
+    private Action promptFor = Action.SEARCH;
+    /** The log pane has the whole width, the list is hidden. */
+    private boolean zoomed;
+
     private final StringBuilder prompt = new StringBuilder();
     private final InputLine input = new InputLine();
     private String message = "";
@@ -110,6 +116,7 @@ final class Dashboard {
         this.title = title;
         this.clock = clock;
         this.pane = new LogPane(searches);
+        this.filter = new PaneFilter(searches);
         List<Supervised> processes = supervisor.processes();
         this.names = processes.stream().map(Supervised::name).toList();
         this.withAll = processes.size() > 1;
@@ -136,7 +143,7 @@ final class Dashboard {
 
     /** Whether a search is still running on the worker (tests wait for it as a person waits for the screen). */
     boolean scanning() {
-        return pane.scanning();
+        return pane.scanning() || filter.scanning();
     }
 
     boolean quitRequested() {
@@ -160,7 +167,7 @@ final class Dashboard {
      * result arrived, or a second passed while some uptime is counting.
      */
     boolean needsFrame() {
-        if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished()) {
+        if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished() || filter.needsFrame()) {
             return true;
         }
         long changes = supervisor.registry().changes();
@@ -246,8 +253,14 @@ final class Dashboard {
                 pane.oldest();
                 break;
             case SEARCH:
+            case FILTER:
                 prompting = true;
+                promptFor = action;
                 prompt.setLength(0);
+                break;
+            case ZOOM:
+                zoomed = !zoomed;
+                say(zoomed ? "zoom: the log has the whole width (z shows the list)" : "zoom off: the list is back");
                 break;
             case NEXT_MATCH:
                 if (!pane.nextMatch()) {
@@ -273,6 +286,11 @@ final class Dashboard {
                 quitRequested = true;
                 break;
             case CANCEL:
+                if (filter.on() && !pane.scanning() && !pane.searching()) {
+                    say(filter.scanning() ? "filter cancelled" : "filter cleared");
+                    filter.stop(pane);
+                    break;
+                }
                 if (pane.scanning()) {
                     say("search cancelled");
                 }
@@ -319,7 +337,11 @@ final class Dashboard {
         switch (key.getKeyType()) {
             case Enter:
                 prompting = false;
-                pane.search(prompt.toString());
+                if (promptFor == Action.FILTER) {
+                    filter.start(prompt.toString(), shownProcesses(), pane).ifPresent(this::say);
+                } else {
+                    pane.search(prompt.toString());
+                }
                 break;
             case Escape:
                 prompting = false;
@@ -369,6 +391,13 @@ final class Dashboard {
     private void showSelected() {
         boolean all = withAll && selected == 0;
         pane.show(feeds.get(selected), all ? Math.min(nameWidth, ProcessList.MAX_NAME_WIDTH) : 0);
+        filter.reselect(shownProcesses(), pane);
+    }
+
+    /** The processes the log pane shows: the selected one, or all. */
+    private List<Supervised> shownProcesses() {
+        List<Supervised> processes = supervisor.processes();
+        return withAll && selected == 0 ? processes : List.of(processes.get(withAll ? selected - 1 : selected));
     }
 
     private Optional<String> selectedName() {
@@ -413,6 +442,7 @@ final class Dashboard {
         drawnSecond = clock.nanoTime() / 1_000_000_000L;
         drawnAt = clock.nanoTime();
         drawnTotal = feeds.get(selected).total();
+        filter.drawn();
         dirty = false;
 
         Canvas canvas = new Canvas(screen, glyphs);
@@ -425,12 +455,14 @@ final class Dashboard {
         drawnStates = states;
         dropStaleMessage(states);
         int content = Math.max(0, height - 1);
-        listWidth = ProcessList.widthFor(nameWidth, width);
-        list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
-        for (int r = 0; r < content; r++) {
-            canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        listWidth = zoomed ? 0 : ProcessList.widthFor(nameWidth, width);
+        if (!zoomed) {
+            list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+            for (int r = 0; r < content; r++) {
+                canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+            }
         }
-        int paneCol = listWidth + 1;
+        int paneCol = zoomed ? 0 : listWidth + 1;
         int paneWidth = Math.max(0, width - paneCol);
         paintPaneHeader(canvas, paneCol, paneWidth, states);
         pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
@@ -458,6 +490,10 @@ final class Dashboard {
             essential = " " + s.name() + " · " + s.statusWord() + (reached.isEmpty() ? "" : " · " + reached);
             left = essential + " · " + PaneTitle.detail(s, p.spec());
         }
+        if (filter.on()) { // the filter and its counts replace the command: they say what the pane shows
+            essential = essential + " · " + filter.title();
+            left = essential;
+        }
         String right = paneHeaderRight(2);
         for (int detail = 1; detail >= 0 && width - Canvas.width(right) - 2 < Canvas.width(essential); detail--) {
             right = paneHeaderRight(detail);
@@ -480,6 +516,9 @@ final class Dashboard {
             long fresh = pane.newLines();
             right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (detail == 2 ? " · End to follow " : " ");
         }
+        if (zoomed && detail > 0) {
+            right = (detail == 2 ? "zoom · z for the list · " : "zoom · ") + right;
+        }
         String query = detail > 0 ? pane.query() : ProcessList.cut(pane.query(), 16);
         String gap = right.isEmpty() ? " " : " · ";
         if (pane.scanning()) {
@@ -499,7 +538,9 @@ final class Dashboard {
             long live = states.stream().filter(s -> s.status().isLive()).count();
             text = " quitting: stopping " + live + " process" + (live == 1 ? "" : "es") + "…";
         } else if (prompting) {
-            text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
+            text = promptFor == Action.FILTER
+                    ? " filter: " + prompt + "▏  (text, or /regex/; Enter to filter, Esc to cancel)"
+                    : " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
         } else if (input.isOpen()) {
             text = input.prompt(width);
             withTitle = false; // the line being typed has the whole bar

@@ -53,8 +53,16 @@ final class KeyMap {
             new Binding("n", "next match (older)", Action.NEXT_MATCH, "n", List.of()),
             new Binding("N", "previous match (newer)", Action.PREVIOUS_MATCH, "N", List.of()),
             new Binding("w", "wrap long lines, or cut them", Action.TOGGLE_WRAP, "w", List.of()),
+            new Binding(
+                    "f",
+                    "filter: show only the lines that match (text, or RE2 as /regex/), live; Esc clears",
+                    Action.FILTER,
+                    "f",
+                    List.of()),
+            new Binding("z", "zoom: the log takes the whole width, and back", Action.ZOOM, "z", List.of()),
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
-            new Binding("Esc", "clear the search, close help", Action.CANCEL, "", List.of(KeyType.Escape)),
+            new Binding(
+                    "Esc", "clear the search, then the filter; close help", Action.CANCEL, "", List.of(KeyType.Escape)),
             new Binding("?", "show or hide this help", Action.HELP, "?", List.of()),
             new Binding(
                     "Ctrl-Z",
