@@ -491,8 +491,9 @@ final class Dashboard {
             left = essential + " · " + PaneTitle.detail(s, p.spec());
         }
         if (filter.on()) { // the filter and its counts replace the command: they say what the pane shows
-            essential = essential + " · " + filter.title();
-            left = essential;
+            String filtered = " · " + filter.title();
+            left = (withAll && selected == 0 ? left : essential) + filtered;
+            essential = left; // the counts matter more than the reminders on the right
         }
         String right = paneHeaderRight(2);
         for (int detail = 1; detail >= 0 && width - Canvas.width(right) - 2 < Canvas.width(essential); detail--) {

@@ -108,10 +108,13 @@ final class PaneFilter {
         return r.scan().changes() != drawnChanges;
     }
 
-    /** The frame about to be drawn shows the matches as they are now. */
+    /** The frame about to be drawn shows the matches as they are now; the scan catches up for the next one. */
     void drawn() {
         Running r = running;
         drawnChanges = r == null ? -1 : r.scan().changes();
+        if (r != null) {
+            r.scan().poke();
+        }
     }
 
     /** For the pane's title: "filter: error · 312 of 100,000 lines", or that it is still filtering. */
