@@ -517,6 +517,9 @@ final class Dashboard {
             long fresh = pane.newLines();
             right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (detail == 2 ? " · End to follow " : " ");
         }
+        if (filter.scanning() && detail > 0) {
+            right = "Esc to cancel · " + right;
+        }
         if (zoomed && detail > 0) {
             right = (detail == 2 ? "zoom · z for the list · " : "zoom · ") + right;
         }

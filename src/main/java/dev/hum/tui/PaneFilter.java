@@ -117,7 +117,10 @@ final class PaneFilter {
         }
     }
 
-    /** For the pane's title: "filter: error · 312 of 100,000 lines", or that it is still filtering. */
+    /**
+     * For the pane's title: "filter: error · 312 of 100,000 lines", or "filtering: …" with the count so far while the
+     * scrollback is scanned (the title's right part then says Esc cancels).
+     */
     String title() {
         Running r = running;
         if (r == null) {
@@ -129,7 +132,7 @@ final class PaneFilter {
             return "filter: " + r.query() + " · stopped: " + r.scan().failure();
         }
         return r.scan().scanningScrollback()
-                ? "filtering: " + r.query() + " · " + counts + "… (Esc to cancel)"
+                ? "filtering: " + r.query() + " · " + counts + "…"
                 : "filter: " + r.query() + " · " + counts;
     }
 
