@@ -47,7 +47,7 @@ final class FilterScreenTest {
     @Test
     void filter_allView_regex_showsTheMatchesOfEveryProcessByName() throws Exception {
         try (ScreenHarness h = new ScreenHarness(
-                100, 20, ScreenHarness.shell("web", FIFTY), ScreenHarness.shell("api", FIFTY.replace("ok", "fine")))) {
+                140, 20, ScreenHarness.shell("web", FIFTY), ScreenHarness.shell("api", FIFTY.replace("ok", "fine")))) {
             h.startAll();
             awaitLines(h, "web", 51);
             awaitLines(h, "api", 51);
@@ -58,6 +58,15 @@ final class FilterScreenTest {
             List<String> shown = paneLines(h);
             assertEquals(4, shown.size(), h.text());
             assertTrue(shown.contains("web | ok 1") && shown.contains("api | fine 2"), h.text());
+            h.press('/'); // a search runs over the lines the filter shows
+            h.type("fine 2");
+            h.press(KeyType.Enter);
+            h.awaitText("/fine 2 · paused"); // found: the view jumped to the match
+            assertEquals(4, paneLines(h).size(), h.text());
+            h.press(KeyType.Escape); // the search first
+            assertTrue(h.row(0).contains("filter: /(ok|fine) [12]0?$/"), h.row(0));
+            h.press(KeyType.Escape); // then the filter
+            assertFalse(h.row(0).contains("filter"), h.row(0));
         }
     }
 
