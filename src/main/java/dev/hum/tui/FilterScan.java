@@ -207,12 +207,28 @@ final class FilterScan {
             LogBuffer log = logs.get(i);
             HitList list = hits[i];
             long from = later(edgeSeq[i], log.firstSeq());
-            long to = later(log.firstSeqArrivingAtOrAfter(cut), from);
+            long to = settledEnd(log, from, cut);
             search.forEachMatch(log, from, to, list::append);
             edgeSeq[i] = to;
             list.dropBefore(log.firstSeq());
         }
         return bounded;
+    }
+
+    /**
+     * The end of log's lines from {@code from} that arrived before {@code cut}. Most logs in a step either printed
+     * nothing new or only settled lines: one read answers for them, not a binary search.
+     */
+    private static long settledEnd(LogBuffer log, long from, long cut) {
+        long next = log.nextSeq();
+        if (next - from <= 0) {
+            return from;
+        }
+        OptionalLong newest = arrivalAt(log, next - 1);
+        if (newest.isPresent() && newest.getAsLong() < cut) {
+            return next;
+        }
+        return later(log.firstSeqArrivingAtOrAfter(cut), from);
     }
 
     /** Scans one window of the scrollback, newest first; true while some of it is left. */
