@@ -8,7 +8,9 @@
  * read without locks; the dashboard changes processes only by asking the {@link
  * dev.hum.process.Supervisor}, whose actions return at once. Searches of the log pane run on one
  * worker thread of their own ({@link dev.hum.tui.LogPane}), so a deep scrollback never stalls a frame
- * or {@code q}; the render thread takes their results. {@link dev.hum.tui.TerminalSession}
+ * or {@code q}; the render thread takes their results. The filter's scan ({@link dev.hum.tui.FilterScan})
+ * runs on the same worker in bounded steps and publishes its matches as snapshots the render thread reads.
+ * {@link dev.hum.tui.TerminalSession}
  * owns the real terminal (its modes, the alternate screen) and a gate that every frame passes: its
  * restore, which a shutdown hook may call from any thread at any moment, waits for the frame in
  * flight and closes the gate for good, so nothing is drawn after it.
