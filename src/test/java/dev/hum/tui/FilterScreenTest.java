@@ -71,6 +71,20 @@ final class FilterScreenTest {
     }
 
     @Test
+    void filter_invalidRegex_saysWhatIsWrongAndFiltersNothing() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(120, 16, ScreenHarness.shell("web", FIFTY))) {
+            h.startAll();
+            awaitLines(h, "web", 51);
+            h.press('f');
+            h.type("/(ok/");
+            h.press(KeyType.Enter);
+            assertTrue(h.text().contains("not a valid regex"), h.text());
+            assertFalse(h.row(0).contains("filter"), h.row(0));
+            assertTrue(h.text().contains("ok 49"), h.text());
+        }
+    }
+
+    @Test
     void filter_extendsLiveAndTails() throws Exception {
         Path gate = dir.resolve("gate");
         String script = FIFTY.replace("sleep 300", "") + " while [ ! -f " + gate
