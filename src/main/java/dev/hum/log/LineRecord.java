@@ -51,6 +51,18 @@ final class LineRecord {
         return new LogLine(seq, arrival, source, new String(bytes, p, off + len - p, StandardCharsets.UTF_8), styles);
     }
 
+    /** The arrival of the record at {@code off}: {@code indexed} unless the record holds its own. */
+    static long arrival(long indexed, byte[] bytes, int off) {
+        if ((bytes[off] & ARRIVAL) == 0) {
+            return indexed;
+        }
+        long arrival = 0;
+        for (int i = 0; i < ARRIVAL_BYTES; i++) {
+            arrival = arrival << 8 | (bytes[off + 1 + i] & 0xFF);
+        }
+        return arrival;
+    }
+
     /** Where the UTF-8 text of the record at {@code off} starts: after its header, arrival and style runs. */
     static int textStart(byte[] bytes, int off) {
         int header = bytes[off];

@@ -147,6 +147,36 @@ public final class LogSearch {
         return out;
     }
 
+    /** Takes the matching lines of a scan, as they are found: a line's seq and its arrival. */
+    @FunctionalInterface
+    public interface Hits {
+        void add(long seq, long arrival);
+    }
+
+    /**
+     * Hands every matching line held with seq in [{@code fromSeq}, {@code toSeq}) to {@code hits}, oldest first,
+     * without decoding the lines that do not match (a filter over a whole scrollback); lines the ring drops meanwhile
+     * are skipped.
+     */
+    public void forEachMatch(LogBuffer buffer, long fromSeq, long toSeq, Hits hits) {
+        Scan scan = new Scan();
+        CopiedLines copy = scan.copy;
+        long cursor = fromSeq;
+        while (toSeq - cursor > 0) {
+            checkCancelled();
+            buffer.copy(cursor, (int) Math.min(BATCH, toSeq - cursor), copy);
+            for (long seq = copy.firstIntact(); copy.end() - seq > 0 && toSeq - seq > 0; seq++) {
+                if (scan.matches(seq)) {
+                    hits.add(seq, copy.arrival(seq));
+                }
+            }
+            if (copy.nextSeq() - cursor <= 0) {
+                break;
+            }
+            cursor = copy.nextSeq();
+        }
+    }
+
     /** The newest {@code max} matching lines held, oldest first. */
     public List<LogLine> newest(LogBuffer buffer, int max) {
         List<LogLine> out = new ArrayList<>();

@@ -20,6 +20,8 @@ enum Action {
     SELECT_LINES,
     COPY,
     TOGGLE_MOUSE,
+    FILTER,
+    ZOOM,
     HELP,
     SUSPEND,
     QUIT,

@@ -46,6 +46,7 @@ final class Dashboard {
     private final CopyMode copyMode;
     private Clipboard clipboard = Clipboard.ofThisProcess();
     private final TerminalRequests terminal = new TerminalRequests();
+    private final PaneFilter filter;
     private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
     private final Queue<Said> results = new ConcurrentLinkedQueue<>();
@@ -56,6 +57,11 @@ final class Dashboard {
     private boolean help;
     private final HelpOverlay helpBox = new HelpOverlay();
     private boolean prompting;
+    /** What the prompt's text is for: a search or a filter. */
+    private Action promptFor = Action.SEARCH;
+    /** The log pane has the whole width, the list is hidden. */
+    private boolean zoomed;
+
     private final StringBuilder prompt = new StringBuilder();
     private final InputLine input = new InputLine();
     private final SignalChooser signals = new SignalChooser();
@@ -117,6 +123,7 @@ final class Dashboard {
         this.clock = clock;
         this.pane = new LogPane(searches);
         this.copyMode = new CopyMode(pane);
+        this.filter = new PaneFilter(searches);
         List<Supervised> processes = supervisor.processes();
         this.names = processes.stream().map(Supervised::name).toList();
         this.withAll = processes.size() > 1;
@@ -148,7 +155,7 @@ final class Dashboard {
 
     /** Whether a search is still running on the worker (tests wait for it as a person waits for the screen). */
     boolean scanning() {
-        return pane.scanning();
+        return pane.scanning() || filter.scanning();
     }
 
     boolean quitRequested() {
@@ -177,7 +184,7 @@ final class Dashboard {
      * result arrived, or a second passed while some uptime is counting.
      */
     boolean needsFrame() {
-        if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished()) {
+        if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished() || filter.needsFrame()) {
             return true;
         }
         long changes = supervisor.registry().changes();
@@ -274,8 +281,14 @@ final class Dashboard {
                 pane.oldest();
                 break;
             case SEARCH:
+            case FILTER:
                 prompting = true;
+                promptFor = action;
                 prompt.setLength(0);
+                break;
+            case ZOOM:
+                zoomed = !zoomed;
+                say(zoomed ? "zoom: the log has the whole width (z shows the list)" : "zoom off: the list is back");
                 break;
             case NEXT_MATCH:
                 if (!pane.nextMatch()) {
@@ -315,6 +328,11 @@ final class Dashboard {
             case CANCEL:
                 if (copyMode.active()) {
                     copyMode.cancel();
+                    break;
+                }
+                if (filter.on() && !pane.scanning() && !pane.searching()) {
+                    say(filter.scanning() ? "filter cancelled" : "filter cleared");
+                    filter.stop(pane);
                     break;
                 }
                 if (pane.scanning()) {
@@ -391,7 +409,11 @@ final class Dashboard {
         switch (key.getKeyType()) {
             case Enter:
                 prompting = false;
-                pane.search(prompt.toString());
+                if (promptFor == Action.FILTER) {
+                    filter.start(prompt.toString(), shownProcesses(), pane).ifPresent(this::say);
+                } else {
+                    pane.search(prompt.toString());
+                }
                 break;
             case Escape:
                 prompting = false;
@@ -453,6 +475,13 @@ final class Dashboard {
     private void showSelected() {
         boolean all = withAll && selected == 0;
         pane.show(feeds.get(selected), all ? Math.min(nameWidth, ProcessList.MAX_NAME_WIDTH) : 0);
+        filter.reselect(shownProcesses(), pane);
+    }
+
+    /** The processes the log pane shows: the selected one, or all. */
+    private List<Supervised> shownProcesses() {
+        List<Supervised> processes = supervisor.processes();
+        return withAll && selected == 0 ? processes : List.of(processes.get(withAll ? selected - 1 : selected));
     }
 
     private Optional<String> selectedName() {
@@ -498,6 +527,7 @@ final class Dashboard {
         drawnSecond = clock.nanoTime() / 1_000_000_000L;
         drawnAt = clock.nanoTime();
         drawnTotal = feeds.get(selected).total();
+        filter.drawn();
         dirty = false;
 
         Canvas canvas = new Canvas(screen, glyphs);
@@ -510,12 +540,14 @@ final class Dashboard {
         drawnStates = states;
         dropStaleMessage(states);
         int content = Math.max(0, height - 1);
-        listWidth = ProcessList.widthFor(nameWidth, width);
-        list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
-        for (int r = 0; r < content; r++) {
-            canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        listWidth = zoomed ? 0 : ProcessList.widthFor(nameWidth, width);
+        if (!zoomed) {
+            list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+            for (int r = 0; r < content; r++) {
+                canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+            }
         }
-        int paneCol = listWidth + 1;
+        int paneCol = zoomed ? 0 : listWidth + 1;
         int paneWidth = Math.max(0, width - paneCol);
         paintPaneHeader(canvas, paneCol, paneWidth, states);
         pane.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), names);
@@ -544,6 +576,11 @@ final class Dashboard {
             essential = " " + s.name() + " · " + s.statusWord() + (reached.isEmpty() ? "" : " · " + reached);
             left = essential + " · " + PaneTitle.detail(s, p.spec());
         }
+        if (filter.on()) { // the filter and its counts replace the command: they say what the pane shows
+            String filtered = " · " + filter.title();
+            left = (withAll && selected == 0 ? left : essential) + filtered;
+            essential = left; // the counts matter more than the reminders on the right
+        }
         String right = paneHeaderRight(2);
         for (int detail = 1; detail >= 0 && width - Canvas.width(right) - 2 < Canvas.width(essential); detail--) {
             right = paneHeaderRight(detail);
@@ -567,6 +604,12 @@ final class Dashboard {
             boolean endFollows = detail == 2 && !copyMode.active(); // while selecting, End moves the selection
             right = "paused" + (fresh > 0 ? " · " + fresh + " new" : "") + (endFollows ? " · End to follow " : " ");
         }
+        if (filter.scanning() && detail > 0) {
+            right = "Esc to cancel · " + right;
+        }
+        if (zoomed && detail > 0) {
+            right = (detail == 2 ? "zoom · z for the list · " : "zoom · ") + right;
+        }
         String query = detail > 0 ? pane.query() : ProcessList.cut(pane.query(), 16);
         String gap = right.isEmpty() ? " " : " · ";
         if (pane.scanning()) {
@@ -588,7 +631,9 @@ final class Dashboard {
             signals.paint(canvas, row, width);
             return;
         } else if (prompting) {
-            text = " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
+            text = promptFor == Action.FILTER
+                    ? " filter: " + prompt + "▏  (text, or /regex/; Enter to filter, Esc to cancel)"
+                    : " search: " + prompt + "▏  (Enter to find, Esc to cancel)";
         } else if (input.isOpen()) {
             text = input.prompt(width);
             withTitle = false; // the line being typed has the whole bar

@@ -77,10 +77,17 @@ final class KeyMap {
                     Action.TOGGLE_MOUSE,
                     "m",
                     List.of()),
+            new Binding(
+                    "f",
+                    "filter: show only the lines that match (text, or RE2 as /regex/), live; Esc clears",
+                    Action.FILTER,
+                    "f",
+                    List.of()),
+            new Binding("z", "zoom: the log takes the whole width, and back", Action.ZOOM, "z", List.of()),
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
             new Binding(
                     "Esc",
-                    "leave the selection, clear the search, close help",
+                    "leave the selection, clear the search, then the filter; close help",
                     Action.CANCEL,
                     "",
                     List.of(KeyType.Escape)),

@@ -98,6 +98,23 @@ final class LogPane {
         this.hasCurrentMatch = false;
     }
 
+    /** Where the view is, to come back to it (after a filter): the feed, the name column, the tail or the anchor. */
+    record View(
+            LogFeed feed, int nameColumn, boolean follow, long anchorPosition, int anchorRow, long totalWhenPaused) {}
+
+    View view() {
+        return new View(feed, nameColumn, follow, anchorPosition, anchorRow, totalWhenPaused);
+    }
+
+    /** Shows {@code view}'s feed where the view was: on the tail, or paused at the same line, new lines counted. */
+    void restore(View view) {
+        show(view.feed(), view.nameColumn());
+        follow = view.follow();
+        anchorPosition = view.anchorPosition();
+        anchorRow = view.anchorRow();
+        totalWhenPaused = view.totalWhenPaused();
+    }
+
     boolean following() {
         return follow;
     }

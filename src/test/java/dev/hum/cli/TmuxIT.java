@@ -354,7 +354,53 @@ final class TmuxIT {
         String all = Poll.until("the second copy", this::buffer, b -> b.contains("gate-ready"));
         assertTrue(all.contains("alpha    | alpha-ready"), all);
         assertTrue(all.contains("gate     | gate-ready"), all);
+        tmux.keys("q");
+        assertEquals(0, awaitExit());
+    }
 
+    @Test
+    void filter_showsOnlyMatchesWhileAFloodRuns_andZoomHidesTheList() throws Exception {
+        // A flood that runs until the test releases it, one line in a thousand a needle; the word is built at run
+        // time so hum's start notice, which quotes the command, is no match.
+        Path flood = Files.createDirectories(dir.resolve("flood"));
+        Files.writeString(
+                flood.resolve("hum.yaml"),
+                "processes:\n  flood:\n"
+                        + "    cmd: w=need; i=0; while [ ! -f " + release + " ]; do i=$((i+1));"
+                        + " if [ $((i % 1000)) -eq 0 ]; then echo \"${w}le-$i\"; else echo \"hay $i\"; fi; done;"
+                        + " echo \"${w}le-final\"; sleep 300\n"
+                        + "    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        tmux = Tmux.start(flood, 120, 30);
+        startHum();
+        tmux.awaitText("needle-");
+        tmux.keys("f");
+        tmux.awaitText("filter: ");
+        tmux.type("needle");
+        tmux.keys("Enter");
+        String during = tmux.await(s -> s.contains("filter: needle · "), "the filter's title");
+        assertOnlyNeedles(during);
+        long seen = newestNeedle(during);
+        // Live: needles printed after the filter started reach its tail while the flood goes on.
+        String later = tmux.await(s -> newestNeedle(s) > seen + 5000, "newer needles at the filtered tail");
+        assertOnlyNeedles(later);
+        Matcher count =
+                Pattern.compile("filter: needle · ([0-9,]+) of ([0-9,]+) lines").matcher(later);
+        assertTrue(count.find(), later);
+        long matched = Long.parseLong(count.group(1).replace(",", ""));
+        long held = Long.parseLong(count.group(2).replace(",", ""));
+        assertTrue(matched > 0 && matched * 1000 <= held + 1000, "about one line in a thousand: " + count.group());
+
+        tmux.keys("z");
+        String zoomed = tmux.await(s -> !s.contains("PROCESS"), "zoom to hide the list");
+        assertTrue(zoomed.lines().findFirst().orElse("").contains("zoom"), zoomed);
+        assertOnlyNeedles(zoomed);
+        tmux.keys("z");
+        tmux.awaitText("PROCESS");
+
+        Files.createFile(release);
+        assertOnlyNeedles(tmux.awaitText("needle-final"));
+        tmux.keys("Escape");
+        tmux.await(s -> !s.contains("filter: needle") && s.contains("hay "), "Esc to show every line again");
         tmux.keys("q");
         assertEquals(0, awaitExit());
     }
@@ -391,6 +437,26 @@ final class TmuxIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The highest needle number on the screen, or -1. */
+    private static long newestNeedle(String screen) {
+        Matcher m = Pattern.compile("needle-(\\d+)").matcher(screen);
+        long newest = -1;
+        while (m.find()) {
+            newest = Math.max(newest, Long.parseLong(m.group(1)));
+        }
+        return newest;
+    }
+
+    /** Every log row of the screen (below the title, above the key bar) is empty or a needle. */
+    private static void assertOnlyNeedles(String screen) {
+        List<String> rows = screen.lines().toList();
+        for (String row : rows.subList(1, rows.size() - 1)) {
+            String log = row.contains("│") ? row.substring(row.indexOf('│') + 1) : row;
+            assertTrue(
+                    log.isBlank() || log.contains("needle-"), "a line that does not match: '" + log + "'\n" + screen);
         }
     }
 

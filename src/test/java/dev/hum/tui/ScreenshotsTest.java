@@ -44,6 +44,16 @@ final class ScreenshotsTest {
             h.awaitText("connected; running migrations");
             painter.write(h.terminal, out.resolve("demo.png"));
 
+            // Scene 1b: the all view filtered by a regex: failed requests, warnings and errors of every process.
+            h.awaitText("401");
+            h.press('f');
+            h.type("/ 40[14] |warning|error/");
+            h.press(com.googlecode.lanterna.input.KeyType.Enter);
+            h.awaitText("filter: / 40[14] |warning|error/ · ");
+            h.awaitText("lost connection");
+            painter.write(h.terminal, out.resolve("filter.png"));
+            h.press(com.googlecode.lanterna.input.KeyType.Escape);
+
             // Scene 2: the web server's log searched for its API requests.
             h.press('j');
             h.press('j');
@@ -64,7 +74,7 @@ final class ScreenshotsTest {
             h.awaitText("lost connection");
             painter.write(h.terminal, out.resolve("failed.png"));
         }
-        for (String name : new String[] {"demo.png", "search.png", "failed.png"}) {
+        for (String name : new String[] {"demo.png", "filter.png", "search.png", "failed.png"}) {
             assertIsAPicture(out.resolve(name), painter, COLUMNS, ROWS);
         }
     }
