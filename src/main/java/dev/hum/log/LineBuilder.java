@@ -1,5 +1,7 @@
 package dev.hum.log;
 
+import java.util.Arrays;
+
 /** The line in progress of one stream: code points with their styles, a cursor for CR, and the length bound. */
 final class LineBuilder {
     /*
@@ -12,9 +14,17 @@ final class LineBuilder {
      * and everything up to the next LF is dropped (and counted).
      */
 
+    /**
+     * Code points a builder holds before its first long line: a 16 KiB bound would otherwise cost 192 KB of arrays
+     * per stream from the start (77 MB for the 400 streams of 200 processes), though most lines are short.
+     */
+    static final int FIRST_CAPACITY = 256;
+
     private final int maxLineBytes;
-    private final int[] codePoints;
-    private final long[] styles;
+    /** Grown by doubling up to {@code maxLineBytes} plus the cut marker: a line's bytes bound its code points. */
+    private int[] codePoints;
+
+    private long[] styles;
     private int len;
     private int col;
     /** Display cells of the code points before {@code col}. */
@@ -26,9 +36,27 @@ final class LineBuilder {
 
     LineBuilder(int maxLineBytes) {
         this.maxLineBytes = maxLineBytes;
-        int capacity = maxLineBytes + ControlChars.CUT_MARKER.length();
+        int capacity = Math.min(FIRST_CAPACITY, maxCapacity());
         codePoints = new int[capacity];
         styles = new long[capacity];
+    }
+
+    private int maxCapacity() {
+        return maxLineBytes + ControlChars.CUT_MARKER.length();
+    }
+
+    /** Room for index {@code index}; called before every write past the end of what was written. */
+    private void ensureRoom(int index) {
+        if (index >= codePoints.length) {
+            int capacity = Math.min(maxCapacity(), Math.max(index + 1, 2 * codePoints.length));
+            codePoints = Arrays.copyOf(codePoints, capacity);
+            styles = Arrays.copyOf(styles, capacity);
+        }
+    }
+
+    /** Code points this builder can hold without growing (for tests). */
+    int capacity() {
+        return codePoints.length;
     }
 
     long droppedBytes() {
@@ -44,6 +72,7 @@ final class LineBuilder {
         }
         int after = bytes + size - (col < len ? utf8Length(codePoints[col]) : 0);
         if (after > maxLineBytes) {
+            ensureRoom(len + ControlChars.CUT_MARKER.length() - 1);
             for (int i = 0; i < ControlChars.CUT_MARKER.length(); i++) {
                 codePoints[len] = ControlChars.CUT_MARKER.charAt(i);
                 styles[len++] = Style.DEFAULT;
@@ -53,6 +82,9 @@ final class LineBuilder {
             discarding = true;
             droppedBytes += size;
             return;
+        }
+        if (col == codePoints.length) {
+            ensureRoom(col);
         }
         codePoints[col] = cp;
         styles[col++] = style;

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
     /*
-     * Storage (RingStorage): one byte[] arena used as a ring of records (LineBatch describes a record) addressed by a
-     * monotonic long byte position, and a sparse index. Seqs fall into blocks of BLOCK (64) consecutive seqs; per
-     * block the index keeps the start position of its first record and an arrival base (two longs), per line only
+     * Storage (RingStorage): a byte arena (in 64 KiB segments) used as a ring of records (LineBatch describes a
+     * record) addressed by a monotonic long byte position, and a sparse index. Seqs fall into blocks of BLOCK (64)
+     * consecutive seqs; per block the index keeps the start position of its first record and an arrival base (two longs), per line only
      * its record length (a char) and an arrival step (a byte). A record starts at its block's start plus the lengths
      * before it in the block, and arrived at base + index in block + step; an arrival that does not fit the step
      * byte (other logs sharing the clock wrote 255 lines or more in between) is written into the record itself.
@@ -36,10 +36,12 @@ public final class LogBuffer {
      * Around a whole batch, for readers that merge several logs by arrival (settledArrival): the volatile
      * pendingFrom is set from the shared clock BEFORE the batch takes its arrivals, and reset AFTER its last
      * nextSeq release.
-     * Growth copies the index from the block of firstSeq (evicted lines at its start included) and the held
-     * records into new arrays, and publishes them through the volatile `storage` before the nextSeq that needs
-     * them; the old arrays are never written again, so a reader still holding them reads lines that are either
-     * intact or were evicted (and then firstSeq says so).
+     * Growth copies the index from the block of firstSeq (evicted lines at its start included) into new arrays,
+     * hands the arena segments holding the held records to the larger ring (RingStorage.grownFrom: no copy, and no
+     * garbage arena left behind), and publishes it through the volatile `storage` before the nextSeq that needs
+     * it; the old index arrays are never written again, and a shared segment's byte is written again only at a
+     * position a whole new ring after the one it held, so after that line was evicted: a reader still holding
+     * the old storage reads lines that are either intact or were evicted (and then firstSeq says so).
      *
      * Readers (render loop, MCP, search), any number, no lock: acquire nextSeq, then storage, then firstSeq (in
      * that order: a storage published by a growth holds the index from the block of every firstSeq published
@@ -272,7 +274,7 @@ public final class LogBuffer {
             throw new IllegalArgumentException("records of " + total + " bytes exceed half of maxBytes");
         }
         RingStorage s = grow(storage, first, next, k, total);
-        long byteLimit = Math.min(maxBytes, s.arena.length);
+        long byteLimit = Math.min(maxBytes, s.arenaBytes());
         long newFirst = first;
         long low = first == next ? head : s.start(first);
         while ((next - newFirst) + k > maxLines || head + total - low > byteLimit) {
@@ -338,17 +340,17 @@ public final class LogBuffer {
         long lowSeq = RingStorage.blockFirst(first);
         long neededSlots = next + k - lowSeq; // [lowSeq, next + k) must not share a slot
         int slots = s.slots();
-        int arena = s.arena.length;
+        int arena = s.arenaBytes();
         if (neededSlots > slots && slots < maxSlots()) {
             slots = (int) Math.min(maxSlots(), pow2(Math.max(2L * slots, neededSlots)));
         }
         if (neededBytes > arena && arena < pow2(maxBytes)) {
             arena = (int) Math.min(pow2(maxBytes), pow2(Math.max(2L * arena, neededBytes)));
         }
-        if (slots == s.slots() && arena == s.arena.length) {
+        if (slots == s.slots() && arena == s.arenaBytes()) {
             return s;
         }
-        RingStorage n = new RingStorage(arena, slots);
+        RingStorage n = s.grownFrom(arena, slots, low, head); // the held records' bytes stay where they are
         for (long seq = lowSeq; seq != next; seq++) {
             n.lengths[n.slot(seq)] = s.lengths[s.slot(seq)];
             n.steps[n.slot(seq)] = s.steps[s.slot(seq)];
@@ -359,9 +361,6 @@ public final class LogBuffer {
             if (b == RingStorage.blockFirst(next)) {
                 break;
             }
-        }
-        for (long pos = low; pos != head; pos++) {
-            n.arena[n.offset(pos)] = s.arena[s.offset(pos)];
         }
         storage = n;
         return n;
@@ -404,7 +403,7 @@ public final class LogBuffer {
             long seq = start + i;
             int len = s.length(seq);
             if (len == 0
-                    || total + len > s.arena.length
+                    || total + len > s.arenaBytes()
                     || (i > 0 && seq == RingStorage.blockFirst(seq) && s.blockStarts[s.block(seq)] != pos + total)) {
                 // Overwritten under us; validation below counts it as missed. A line's position must come from its
                 // own block's start and in-block lengths (which the slot sizing keeps while the line is held),

@@ -16,6 +16,13 @@ final class Pump implements Runnable {
     /** Large enough that a flood costs one read and one state swap per 64 KiB, not per line. */
     static final int CHUNK = 64 * 1024;
 
+    /**
+     * What a pump reads into until a read fills it: a process that prints a line now and then never needs more,
+     * and at 200 processes (400 pumps) 64 KiB each would be 25 MB of heap for nothing. 8 KiB is also the largest
+     * read the JDK serves from a stack buffer, without a malloc and free per read.
+     */
+    static final int FIRST_CHUNK = 8 * 1024;
+
     private final InputStream input;
     private final OutputDecoder decoder;
     private final LogBuffer log;
@@ -47,13 +54,14 @@ final class Pump implements Runnable {
     @Override
     public void run() {
         Posix.niceCurrentThread(PUMP_NICE);
-        byte[] chunk = new byte[CHUNK];
+        byte[] chunk = new byte[FIRST_CHUNK];
         try (InputStream in = input) {
             int n;
             while ((n = in.read(chunk)) >= 0) {
                 if (n > 0 && decoder.feed(chunk, 0, n) > 0) {
                     publishLineCount();
                 }
+                chunk = nextChunk(chunk, n);
             }
         } catch (IOException e) {
             // The stream failed under us: the partial line below is all that is left to keep.
@@ -69,6 +77,11 @@ final class Pump implements Runnable {
             }
             ended.run();
         }
+    }
+
+    /** The chunk for the next read: {@link #CHUNK} once a read filled {@code chunk} (output comes in bulk). */
+    static byte[] nextChunk(byte[] chunk, int read) {
+        return read == chunk.length && chunk.length < CHUNK ? new byte[CHUNK] : chunk;
     }
 
     private void drain(byte[] chunk) {
