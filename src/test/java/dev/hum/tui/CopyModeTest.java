@@ -61,6 +61,24 @@ final class CopyModeTest {
     }
 
     @Test
+    void copy_whileFiltered_copiesOnlyTheLinesTheFilterShows() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(100, 20, ScreenHarness.shell("web", THIRTY_LINES))) {
+            h.startAll();
+            h.awaitText("red line");
+            h.press('f');
+            h.type("line 2");
+            h.press(KeyType.Enter);
+            h.awaitText("filter: line 2 · 11 of ");
+            h.press('v'); // the newest match, "line 29"
+            h.press('k');
+            h.press('k');
+            h.press('y');
+            h.awaitText("copied 3 lines");
+            assertEquals(List.of("line 27\nline 28\nline 29"), copies(h));
+        }
+    }
+
+    @Test
     void copy_inTheAllViewPrefixesEachLineWithItsName() throws Exception {
         try (ScreenHarness h = new ScreenHarness(
                 100,
