@@ -16,6 +16,7 @@ enum Action {
     NEXT_MATCH,
     PREVIOUS_MATCH,
     TOGGLE_WRAP,
+    TOGGLE_TIMES,
     HELP,
     SUSPEND,
     QUIT,

@@ -53,6 +53,7 @@ final class KeyMap {
             new Binding("n", "next match (older)", Action.NEXT_MATCH, "n", List.of()),
             new Binding("N", "previous match (newer)", Action.PREVIOUS_MATCH, "N", List.of()),
             new Binding("w", "wrap long lines, or cut them", Action.TOGGLE_WRAP, "w", List.of()),
+            new Binding("t", "show each line's arrival time, or hide it", Action.TOGGLE_TIMES, "t", List.of()),
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
             new Binding("Esc", "clear the search, close help", Action.CANCEL, "", List.of(KeyType.Escape)),
             new Binding("?", "show or hide this help", Action.HELP, "?", List.of()),

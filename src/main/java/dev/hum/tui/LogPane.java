@@ -43,6 +43,8 @@ final class LogPane {
     private int anchorRow;
     private long totalWhenPaused;
     private boolean wrap = true;
+    private boolean times;
+    private final TimeGutter timeGutter = new TimeGutter();
 
     private final ExecutorService searches;
     private @Nullable LogSearch search;
@@ -102,6 +104,16 @@ final class LogPane {
 
     void toggleWrap() {
         wrap = !wrap;
+        anchorRow = 0;
+    }
+
+    /** Whether each line shows its arrival time (the `t` key); only where the pane is wide enough for it. */
+    boolean showsTimes() {
+        return times;
+    }
+
+    void toggleTimes() {
+        times = !times;
         anchorRow = 0;
     }
 
@@ -350,9 +362,14 @@ final class LogPane {
         int c = col;
         LogLine line = r.line().line();
         boolean stderr = line.source() == Source.STDERR;
+        if (r.first() && timeWidth() > 0) {
+            canvas.text(
+                    c, row, timeGutter.format(line.time()), TimeGutter.WIDTH - 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        }
+        c += timeWidth();
         if (r.first()) {
             // The gutter marks stderr lines in red: in the all view it is the bar after the name.
-            int prefixWidth = prefixWidth();
+            int prefixWidth = prefixWidth() - timeWidth();
             if (prefixWidth > GUTTER) {
                 String name = ProcessList.cut(names.get(r.line().process()), prefixWidth - 2);
                 canvas.text(
@@ -369,7 +386,7 @@ final class LogPane {
                 canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
         }
-        c += prefixWidth();
+        c += prefixWidth() - timeWidth();
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
@@ -483,8 +500,12 @@ final class LogPane {
         return Math.max(1, lastWidth - prefixWidth());
     }
 
-    /** Cells before the text: the gutter, or a name (at most a third of the pane) and a bar. */
+    /** Cells before the text: the time (`t`), then the gutter, or a name (at most a third of the pane) and a bar. */
     private int prefixWidth() {
-        return nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2;
+        return timeWidth() + (nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2);
+    }
+
+    private int timeWidth() {
+        return times && lastWidth >= TimeGutter.MIN_PANE_WIDTH ? TimeGutter.WIDTH : 0;
     }
 }
