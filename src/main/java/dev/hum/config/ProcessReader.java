@@ -37,8 +37,8 @@ final class ProcessReader {
     }
 
     private static List<String> keys() {
-        var keys =
-                new ArrayList<>(List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout"));
+        var keys = new ArrayList<>(
+                List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout", "log_file"));
         keys.addAll(LifecycleReader.KEYS);
         return List.copyOf(keys);
     }

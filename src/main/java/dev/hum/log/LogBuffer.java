@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
@@ -106,6 +107,9 @@ public final class LogBuffer {
 
     /** Woken after each batch is published (wait_for, hum wait): one volatile load when nobody waits. */
     private final Waiters waiters = new Waiters();
+
+    /** Where a copy of each batch goes for the process's log file, if it has one (see {@link LogFiles}). */
+    private volatile @Nullable LogFileFeed fileFeed;
 
     /** Writer-only scratch for a record's header with the arrival and time delta written into it. */
     private final byte[] headerBytes = new byte[1 + LineRecord.ARRIVAL_BYTES + LineRecord.MAX_TIME_BYTES];
@@ -236,6 +240,10 @@ public final class LogBuffer {
                 publish(batch, i, j, bytes, time);
                 i = j;
             }
+            LogFileFeed files = fileFeed;
+            if (files != null) {
+                files.offer(batch, time); // a copy and a queue offer; the writer thread does the I/O
+            }
             return batch.count();
         } finally {
             pendingFrom = NOTHING_PENDING; // after the last NEXT release of the batch
@@ -243,6 +251,11 @@ public final class LogBuffer {
             VarHandle.fullFence(); // the NEXT releases before the read of the waiters (see Waiters)
             waiters.wakeAll();
         }
+    }
+
+    /** From now on, every batch appended is also handed to {@code feed}, for the process's log file. */
+    public void writeTo(LogFileFeed feed) {
+        fileFeed = feed;
     }
 
     /** Who waits for lines (wait_for, a log readiness probe); woken after every batch appended. */
