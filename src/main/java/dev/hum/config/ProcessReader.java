@@ -37,9 +37,10 @@ final class ProcessReader {
     }
 
     private static List<String> keys() {
-        var keys = new ArrayList<>(
-                List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout", "log_file"));
+        var keys =
+                new ArrayList<>(List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout"));
         keys.addAll(LifecycleReader.KEYS);
+        keys.add("log_file"); // read by LogFileReader
         return List.copyOf(keys);
     }
 
