@@ -23,6 +23,8 @@ final class LogFileWriter {
     private OutputStream out;
     private long size;
     private boolean dirty;
+    /** Only a regular file is rotated: renaming /dev/null or a FIFO someone reads would be a surprise. */
+    private boolean rotatable;
 
     /** Opens {@code path} for appending (a file from an earlier session goes on), creating its folder if needed. */
     LogFileWriter(Path path, long maxSize, int keep) throws IOException {
@@ -39,7 +41,7 @@ final class LogFileWriter {
     /** Writes {@code stamp}, {@code text[from, to)} and a newline, rotating first if the file would grow too big. */
     void line(byte[] stamp, byte[] text, int from, int to) throws IOException {
         long n = stamp.length + (long) (to - from) + 1;
-        if (size > 0 && size + n > maxSize) {
+        if (rotatable && size > 0 && size + n > maxSize) {
             rotate();
         }
         out.write(stamp);
@@ -83,7 +85,8 @@ final class LogFileWriter {
     private OutputStream open() throws IOException {
         OutputStream raw = Files.newOutputStream(
                 path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        size = Files.isRegularFile(path) ? Files.size(path) : 0;
+        rotatable = Files.isRegularFile(path);
+        size = rotatable ? Files.size(path) : 0;
         return new BufferedOutputStream(raw, BUFFER);
     }
 }
