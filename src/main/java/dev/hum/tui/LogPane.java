@@ -369,7 +369,7 @@ final class LogPane {
         c += timeWidth();
         if (r.first()) {
             // The gutter marks stderr lines in red: in the all view it is the bar after the name.
-            int prefixWidth = prefixWidth() - timeWidth();
+            int prefixWidth = markWidth();
             if (prefixWidth > GUTTER) {
                 String name = ProcessList.cut(names.get(r.line().process()), prefixWidth - 2);
                 canvas.text(
@@ -386,7 +386,7 @@ final class LogPane {
                 canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
         }
-        c += prefixWidth() - timeWidth();
+        c += markWidth();
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
@@ -500,9 +500,14 @@ final class LogPane {
         return Math.max(1, lastWidth - prefixWidth());
     }
 
-    /** Cells before the text: the time (`t`), then the gutter, or a name (at most a third of the pane) and a bar. */
+    /** Cells before the text: the time (`t`), then the mark. */
     private int prefixWidth() {
-        return timeWidth() + (nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2);
+        return timeWidth() + markWidth();
+    }
+
+    /** The gutter, or a name (at most a third of the pane) and a bar. */
+    private int markWidth() {
+        return nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2;
     }
 
     private int timeWidth() {
