@@ -3,6 +3,7 @@ package dev.hum.tui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hum.log.LogBuffer;
 import dev.hum.log.LogLine;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,9 +37,11 @@ final class TimeGutterTest {
                 ScreenHarness.shell("db", "sleep 300", false))) {
             h.startAll();
             h.press('j'); // web alone
-            h.awaitText("last");
-            List<LogLine> lines =
-                    h.supervisor.find("web").orElseThrow().log().tail(100).lines();
+            LogBuffer log = h.supervisor.find("web").orElseThrow().log();
+            // the line itself, not the start notice, which quotes the command
+            h.await(() -> log.tail(100).lines().stream().anyMatch(l -> l.text().equals("last")), "the last line");
+            h.frame();
+            List<LogLine> lines = log.tail(100).lines();
             LogLine first = lines.stream()
                     .filter(l -> l.text().equals("first"))
                     .findFirst()
