@@ -59,15 +59,29 @@ public final class LogFiles {
 
     /** Starts the writer thread; files rotate at {@code maxSize} bytes and {@code keep} files of each are kept. */
     public LogFiles(long maxSize, int keep) {
-        this(maxSize, keep, DEFAULT_CAPACITY, DEFAULT_BYTE_BUDGET);
+        this(maxSize, keep, () -> {});
+    }
+
+    /** As above; the writer thread runs {@code onStart} first (the supervisor lowers its priority there). */
+    public LogFiles(long maxSize, int keep, Runnable onStart) {
+        this(maxSize, keep, DEFAULT_CAPACITY, DEFAULT_BYTE_BUDGET, onStart);
     }
 
     LogFiles(long maxSize, int keep, int capacity, long byteBudget) {
+        this(maxSize, keep, capacity, byteBudget, () -> {});
+    }
+
+    private LogFiles(long maxSize, int keep, int capacity, long byteBudget, Runnable onStart) {
         this.maxSize = maxSize;
         this.keep = keep;
         this.byteBudget = byteBudget;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::run, "hum-log-files");
+        this.writer = new Thread(
+                () -> {
+                    onStart.run();
+                    run();
+                },
+                "hum-log-files");
         writer.setDaemon(true);
         writer.start();
     }

@@ -22,7 +22,9 @@ final class SessionLogFiles {
             Optional<java.nio.file.Path> path = settings.fileOf(process.name());
             if (path.isPresent()) {
                 if (files == null) {
-                    files = new LogFiles(settings.maxSize(), settings.keep());
+                    // below the render thread, as the pumps are: the screen stays quick while a flood is written
+                    files = new LogFiles(
+                            settings.maxSize(), settings.keep(), () -> Posix.niceCurrentThread(Pump.PUMP_NICE));
                 }
                 process.log().writeTo(files.open(path.get(), process.log()::appendNotice));
             }
