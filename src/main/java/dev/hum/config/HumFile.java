@@ -2,6 +2,7 @@ package dev.hum.config;
 
 import dev.hum.config.Node.Entry;
 import dev.hum.config.Node.Kind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 /** Reads the hum schema ({@code processes}, {@code settings}) from {@code hum.yaml} or {@code hum.json}. */
 final class HumFile {
     private static final List<String> TOP_KEYS = List.of("processes", "settings");
-    private static final List<String> SETTINGS_KEYS = List.of("scrollback", "fps", "env_file");
+    private static final List<String> SETTINGS_KEYS =
+            List.of("scrollback", "fps", "env_file", "log_dir", "log_max_size", "log_keep");
 
     private HumFile() {}
 
@@ -40,7 +42,20 @@ final class HumFile {
         Settings settings = keys.containsKey("settings") ? settings(schema, keys.get("settings")) : Settings.DEFAULTS;
         Map<String, String> sharedEnv =
                 keys.containsKey("settings") ? sharedEnv(schema, keys.get("settings")) : Map.of();
-        return new ProjectConfig(file.path(), Origin.HUM_FILE, processes(schema, processes, sharedEnv), settings);
+        List<ProcessSpec> specs = processes(schema, processes, sharedEnv);
+        settings = new Settings(
+                settings.scrollback(), settings.fps(), settings.logs().withFiles(logFiles(schema, processes)));
+        return new ProjectConfig(file.path(), Origin.HUM_FILE, specs, settings);
+    }
+
+    /** Each process's own {@code log_file}, by name; the processes have been read, so their maps are sound. */
+    private static Map<String, Path> logFiles(Schema schema, Entry processes) throws ConfigException {
+        var files = new HashMap<String, Path>();
+        var reader = new LogFileReader(schema);
+        for (Entry process : ((Node.Mapping) processes.value()).entries()) {
+            reader.processFile(process.value()).ifPresent(path -> files.put(process.key(), path));
+        }
+        return files;
     }
 
     private static List<ProcessSpec> processes(Schema schema, Entry entry, Map<String, String> sharedEnv)
@@ -103,6 +118,6 @@ final class HumFile {
         int fps = keys.containsKey("fps")
                 ? schema.wholeNumber(keys.get("fps").value(), "fps", 1, Settings.MAX_FPS)
                 : Settings.DEFAULT_FPS;
-        return new Settings(scrollback, fps);
+        return new Settings(scrollback, fps, new LogFileReader(schema).settings(keys));
     }
 }

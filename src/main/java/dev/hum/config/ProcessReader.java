@@ -40,6 +40,7 @@ final class ProcessReader {
         var keys =
                 new ArrayList<>(List.of("cmd", "cwd", "env", "env_file", "autostart", "stop_signal", "stop_timeout"));
         keys.addAll(LifecycleReader.KEYS);
+        keys.add("log_file"); // read by LogFileReader
         return List.copyOf(keys);
     }
 

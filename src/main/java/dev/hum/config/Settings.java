@@ -1,7 +1,7 @@
 package dev.hum.config;
 
-/** Dashboard-wide settings: lines kept per process and the frame-rate ceiling. */
-public record Settings(int scrollback, int fps) {
+/** Dashboard-wide settings: lines kept per process, the frame-rate ceiling and the log files. */
+public record Settings(int scrollback, int fps, LogFileSettings logs) {
     public static final int DEFAULT_SCROLLBACK = 100_000;
     public static final int DEFAULT_FPS = 30;
     // 10 million lines of ~100 bytes is already a gigabyte per process; more is a typo, not a wish.
@@ -10,6 +10,11 @@ public record Settings(int scrollback, int fps) {
     public static final int MAX_FPS = 240;
 
     public static final Settings DEFAULTS = new Settings(DEFAULT_SCROLLBACK, DEFAULT_FPS);
+
+    /** Without log files. */
+    public Settings(int scrollback, int fps) {
+        this(scrollback, fps, LogFileSettings.NONE);
+    }
 
     public Settings {
         if (scrollback < 1 || scrollback > MAX_SCROLLBACK) {

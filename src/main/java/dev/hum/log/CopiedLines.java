@@ -10,6 +10,7 @@ final class CopiedLines {
     byte[] bytes = new byte[0];
     int[] ends = new int[0];
     long[] arrivals = new long[0];
+    long[] timeBases = new long[0];
     long start;
     int count;
     long firstIntact;
@@ -20,6 +21,7 @@ final class CopiedLines {
         if (ends.length < lines) {
             ends = new int[lines];
             arrivals = new long[lines];
+            timeBases = new long[lines];
         }
     }
 
@@ -65,6 +67,7 @@ final class CopiedLines {
 
     LogLine decode(long seq) {
         int from = from(seq);
-        return LineRecord.decode(seq, arrivals[(int) (seq - start)], bytes, from, to(seq) - from);
+        int i = (int) (seq - start);
+        return LineRecord.decode(seq, arrivals[i], timeBases[i], bytes, from, to(seq) - from);
     }
 }

@@ -6,8 +6,10 @@ import java.util.Arrays;
 final class LineBatch {
     /*
      * Record layout (also read by LineRecord):
-     *   header byte: bits 0..1 source ordinal, bit 2 "styled", bit 3 "arrival follows" (set only by LogBuffer)
+     *   header byte: bits 0..1 source ordinal, bit 2 "styled", bit 3 "arrival follows", bit 4 "time delta follows"
+     *   (bits 3 and 4 set only by LogBuffer)
      *   if the arrival follows: eight bytes, big-endian (LogBuffer inserts them when its index cannot hold it)
+     *   if the time delta follows: a varint of milliseconds after the block's time base (LogBuffer inserts it)
      *   if styled: varint run count, then per run varint (start - previous start) and varint style
      *   UTF-8 text up to the end of the record (the buffer's index gives the record's length)
      * A plain line costs one byte beyond its text. Owned by one thread; not shared.

@@ -7,23 +7,48 @@ final class LineRecord {
     /*
      * Stateless. Callers pass only records a LogBuffer reader has validated as intact, so every offset read here is
      * within the record. Besides LineBatch's layout, the header bit ARRIVAL says the buffer wrote the line's
-     * arrival (eight bytes, big-endian) right after the header, because it did not fit the index's step byte.
+     * arrival (eight bytes, big-endian) right after the header, because it did not fit the index's step byte; the
+     * header bit TIME says a varint follows (after the arrival, if any): the milliseconds the line's time lies after
+     * its block's time base. Lines that share their block's time (a flood's, all of one chunk's) have no TIME bit.
      */
 
     static final int ARRIVAL = 8;
 
     static final int ARRIVAL_BYTES = 8;
 
+    static final int TIME = 16;
+
+    /** The longest varint a time delta takes. */
+    static final int MAX_TIME_BYTES = 10;
+
     private LineRecord() {}
 
-    static void putArrival(byte[] out, long arrival) {
+    static void putArrival(byte[] out, int at, long arrival) {
         for (int i = 0; i < ARRIVAL_BYTES; i++) {
-            out[i] = (byte) (arrival >>> (56 - 8 * i));
+            out[at + i] = (byte) (arrival >>> (56 - 8 * i));
         }
     }
 
-    /** Decodes {@code bytes[off, off + len)}, a whole record; {@code arrival} unless the record holds its own. */
-    static LogLine decode(long seq, long arrival, byte[] bytes, int off, int len) {
+    /** Writes {@code delta} as a varint at {@code out[at]} and returns the index after it. */
+    static int putTimeDelta(byte[] out, int at, long delta) {
+        while ((delta & ~0x7FL) != 0) {
+            out[at++] = (byte) ((delta & 0x7F) | 0x80);
+            delta >>>= 7;
+        }
+        out[at++] = (byte) delta;
+        return at;
+    }
+
+    /** Bytes {@link #putTimeDelta} writes for {@code delta}. */
+    static int timeDeltaBytes(long delta) {
+        return Math.max(1, (64 - Long.numberOfLeadingZeros(delta) + 6) / 7);
+    }
+
+    /**
+     * Decodes {@code bytes[off, off + len)}, a whole record; {@code arrival} unless the record holds its own, and
+     * {@code timeBase} plus the record's time delta, if any.
+     */
+    static LogLine decode(long seq, long arrival, long timeBase, byte[] bytes, int off, int len) {
         int header = bytes[off];
         Source source = Source.ofOrdinal(header & 3);
         int p = off + 1;
@@ -32,6 +57,12 @@ final class LineRecord {
             for (int i = 0; i < ARRIVAL_BYTES; i++) {
                 arrival = arrival << 8 | (bytes[p++] & 0xFF);
             }
+        }
+        long time = timeBase;
+        if ((header & TIME) != 0) {
+            long[] cursor = {p};
+            time += varint(bytes, cursor);
+            p = (int) cursor[0];
         }
         StyleRuns styles = StyleRuns.NONE;
         if ((header & LineBatch.STYLED) != 0) {
@@ -48,7 +79,8 @@ final class LineRecord {
             p = (int) cursor[0];
             styles = StyleRuns.of(starts, values, runs);
         }
-        return new LogLine(seq, arrival, source, new String(bytes, p, off + len - p, StandardCharsets.UTF_8), styles);
+        return new LogLine(
+                seq, arrival, time, source, new String(bytes, p, off + len - p, StandardCharsets.UTF_8), styles);
     }
 
     /** The arrival of the record at {@code off}: {@code indexed} unless the record holds its own. */
@@ -69,6 +101,11 @@ final class LineRecord {
         int p = off + 1;
         if ((header & ARRIVAL) != 0) {
             p += ARRIVAL_BYTES;
+        }
+        if ((header & TIME) != 0) {
+            while (bytes[p++] < 0) {
+                // a continuation byte of the varint
+            }
         }
         if ((header & LineBatch.STYLED) != 0) {
             int runs = 0;

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /** A bounded ring of one process's lines, stored as bytes; writers serialise on a lock, readers never lock. */
 public final class LogBuffer {
@@ -17,7 +19,10 @@ public final class LogBuffer {
      * its record length (a char) and an arrival step (a byte). A record starts at its block's start plus the lengths
      * before it in the block, and arrived at base + index in block + step; an arrival that does not fit the step
      * byte (other logs sharing the clock wrote 255 lines or more in between) is written into the record itself.
-     * About 3.25 index bytes per line, against 16 for a long start and a long arrival per seq. Every array has a
+     * The wall-clock time (the `t` gutter, log files) is a third long per block, the time of its first line; a line
+     * appended later than that carries the milliseconds since in its record as a varint (1 to 3 bytes for a
+     * minute), so a flood, whose blocks fill within one chunk, pays nothing per line for it.
+     * About 3.4 index bytes per line, against 24 for a long start, a long arrival and a long time per seq. Every array has a
      * power-of-two length, so `value & mask` is the floor modulus even after a long wraps past Long.MAX_VALUE; they
      * start small and double up to the bounds, so an idle process costs a few KiB.
      *
@@ -77,6 +82,7 @@ public final class LogBuffer {
     private final int maxLines;
     private final long maxBytes;
     private final AtomicLong arrivalClock;
+    private final LongSupplier wallClock;
     private final long initialSeq;
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -104,8 +110,14 @@ public final class LogBuffer {
     /** Woken after each batch is published (wait_for, hum wait): one volatile load when nobody waits. */
     private final Waiters waiters = new Waiters();
 
-    /** Writer-only scratch for an arrival written into a record. */
-    private final byte[] arrivalBytes = new byte[LineRecord.ARRIVAL_BYTES];
+    /** Where a copy of each batch goes for the process's log file, if it has one (see {@link LogFiles}). */
+    private volatile @Nullable LogFileFeed fileFeed;
+
+    /** Writer-only scratch for a record's header with the arrival and time delta written into it. */
+    private final byte[] headerBytes = new byte[1 + LineRecord.ARRIVAL_BYTES + LineRecord.MAX_TIME_BYTES];
+
+    /** Writer-only: the time given to the last batch, so times never go back when the wall clock does. */
+    private long lastTime = Long.MIN_VALUE;
 
     public LogBuffer(int maxLines, long maxBytes, AtomicLong arrivalClock) {
         this(maxLines, maxBytes, arrivalClock, 0L, 0L);
@@ -117,6 +129,17 @@ public final class LogBuffer {
 
     /** Starts the seq and byte-position counters anywhere, so tests can run them across Long.MAX_VALUE. */
     LogBuffer(int maxLines, long maxBytes, AtomicLong arrivalClock, long startSeq, long startPosition) {
+        this(maxLines, maxBytes, arrivalClock, startSeq, startPosition, System::currentTimeMillis);
+    }
+
+    /** Takes line times from {@code wallClock} (epoch milliseconds), so tests can set them. */
+    LogBuffer(
+            int maxLines,
+            long maxBytes,
+            AtomicLong arrivalClock,
+            long startSeq,
+            long startPosition,
+            LongSupplier wallClock) {
         if (maxLines < 1 || maxLines > (1 << 29)) {
             throw new IllegalArgumentException("maxLines must be in 1.." + (1 << 29) + ": " + maxLines);
         }
@@ -126,6 +149,7 @@ public final class LogBuffer {
         this.maxLines = maxLines;
         this.maxBytes = maxBytes;
         this.arrivalClock = arrivalClock;
+        this.wallClock = wallClock;
         this.initialSeq = startSeq;
         this.head = startPosition;
         RingStorage s = new RingStorage((int) Math.min(MIN_BYTES, maxBytes), (int) Math.min(1024, maxSlots()));
@@ -157,7 +181,7 @@ public final class LogBuffer {
     }
 
     /**
-     * Bytes the held lines take: their records, 3 index bytes each and 16 per index block they span. Exact when no
+     * Bytes the held lines take: their records, 3 index bytes each and 24 per index block they span. Exact when no
      * writer runs, otherwise a snapshot that may be stale; the arrays behind it ({@link #allocatedBytes()}) grow by
      * doubling, so can be up to twice this.
      */
@@ -200,8 +224,12 @@ public final class LogBuffer {
         try {
             // before any arrival is taken (program order, then the clock's own order): see settledArrival
             pendingFrom = arrivalClock.get();
-            // half the byte bound per publish, less the arrivals that may have to go into the records
-            long byteChunk = maxBytes / 2 - (long) LineRecord.ARRIVAL_BYTES * RingStorage.BLOCK;
+            // one clock read per batch: a chunk's lines arrived together
+            long time = Math.max(wallClock.getAsLong(), lastTime);
+            lastTime = time;
+            // half the byte bound per publish, less the arrivals and times that may have to go into the records
+            long byteChunk =
+                    maxBytes / 2 - (long) (LineRecord.ARRIVAL_BYTES + LineRecord.MAX_TIME_BYTES) * RingStorage.BLOCK;
             int i = 0;
             while (i < batch.count()) {
                 int j = i;
@@ -211,8 +239,12 @@ public final class LogBuffer {
                     bytes += lineBytes(batch, j);
                     j++;
                 }
-                publish(batch, i, j, bytes);
+                publish(batch, i, j, bytes, time);
                 i = j;
+            }
+            LogFileFeed files = fileFeed;
+            if (files != null) {
+                files.offer(batch, time); // a copy and a queue offer; the writer thread does the I/O
             }
             return batch.count();
         } finally {
@@ -221,6 +253,11 @@ public final class LogBuffer {
             VarHandle.fullFence(); // the NEXT releases before the read of the waiters (see Waiters)
             waiters.wakeAll();
         }
+    }
+
+    /** From now on, every batch appended is also handed to {@code feed}, for the process's log file. */
+    public void writeTo(LogFileFeed feed) {
+        fileFeed = feed;
     }
 
     /** Who waits for lines (wait_for, a log readiness probe); woken after every batch appended. */
@@ -259,7 +296,7 @@ public final class LogBuffer {
         return seq == RingStorage.blockFirst(seq) || seq == initialSeq;
     }
 
-    private void publish(LineBatch batch, int from, int to, long bytes) {
+    private void publish(LineBatch batch, int from, int to, long bytes, long time) {
         int k = to - from;
         long first = (long) FIRST.get(this);
         long next = (long) NEXT.get(this);
@@ -267,8 +304,10 @@ public final class LogBuffer {
         // Lines in the block `next` is in step from its base by one amount; if it does not fit a byte, they carry
         // their arrival in the record. Lines of the blocks this batch opens step by 0.
         long openLines = opensBlock(next) ? 0 : Math.min(k, RingStorage.BLOCK - (next - RingStorage.blockFirst(next)));
-        long total =
-                bytes + (openLines > 0 && !stepFits(storage, next, arrival) ? LineRecord.ARRIVAL_BYTES * openLines : 0);
+        long openDelta = openLines > 0 ? time - storage.timeBase(next) : 0;
+        long total = bytes
+                + (openLines > 0 && !stepFits(storage, next, arrival) ? LineRecord.ARRIVAL_BYTES * openLines : 0)
+                + (openDelta != 0 ? LineRecord.timeDeltaBytes(openDelta) * openLines : 0);
         if (total > maxBytes / 2) {
             // cannot happen through OutputDecoder or appendNotice, whose lines are cut far below this
             throw new IllegalArgumentException("records of " + total + " bytes exceed half of maxBytes");
@@ -295,17 +334,33 @@ public final class LogBuffer {
             if (opensBlock(seq)) {
                 s.blockStarts[s.block(seq)] = pos;
                 s.blockArrivals[s.block(seq)] = arrival - (seq - RingStorage.blockFirst(seq));
+                s.blockTimes[s.block(seq)] = time;
             }
-            if (stepFits(s, seq, arrival)) {
+            boolean stepFits = stepFits(s, seq, arrival);
+            long timeDelta = time - s.timeBase(seq);
+            if (stepFits && timeDelta == 0) {
                 s.steps[slot] = (byte) step(s, seq, arrival);
                 s.put(pos, data, start, len);
             } else {
-                s.steps[slot] = (byte) RingStorage.STEP_IN_RECORD;
-                s.put(pos, (byte) (data[start] | LineRecord.ARRIVAL));
-                LineRecord.putArrival(arrivalBytes, arrival);
-                s.put(pos + 1, arrivalBytes, 0, LineRecord.ARRIVAL_BYTES);
-                s.put(pos + 1 + LineRecord.ARRIVAL_BYTES, data, start + 1, len - 1);
-                len += LineRecord.ARRIVAL_BYTES;
+                // the header, then what the index cannot hold, then the rest of the record as the batch wrote it
+                int header = data[start];
+                int at = 1;
+                if (stepFits) {
+                    s.steps[slot] = (byte) step(s, seq, arrival);
+                } else {
+                    s.steps[slot] = (byte) RingStorage.STEP_IN_RECORD;
+                    header |= LineRecord.ARRIVAL;
+                    LineRecord.putArrival(headerBytes, at, arrival);
+                    at += LineRecord.ARRIVAL_BYTES;
+                }
+                if (timeDelta != 0) {
+                    header |= LineRecord.TIME;
+                    at = LineRecord.putTimeDelta(headerBytes, at, timeDelta);
+                }
+                headerBytes[0] = (byte) header;
+                s.put(pos, headerBytes, 0, at);
+                s.put(pos + at, data, start + 1, len - 1);
+                len += at - 1;
             }
             if (len > RingStorage.MAX_RECORD) {
                 throw new IllegalStateException("record of " + len + " bytes"); // lines are cut far below this
@@ -358,6 +413,7 @@ public final class LogBuffer {
         for (long b = lowSeq; ; b += RingStorage.BLOCK) {
             n.blockStarts[n.block(b)] = s.blockStarts[s.block(b)];
             n.blockArrivals[n.block(b)] = s.blockArrivals[s.block(b)];
+            n.blockTimes[n.block(b)] = s.blockTimes[s.block(b)];
             if (b == RingStorage.blockFirst(next)) {
                 break;
             }
@@ -414,6 +470,7 @@ public final class LogBuffer {
             total += len;
             into.ends[i] = total;
             into.arrivals[i] = s.arrival(seq);
+            into.timeBases[i] = s.timeBase(seq);
         }
         into.reserveBytes(total);
         s.get(pos, into.bytes, total);

@@ -2,7 +2,7 @@ package dev.hum.log;
 
 /**
  * The arrays behind a {@link LogBuffer}: a byte ring for records, a per-line ring of lengths and arrival steps, and
- * a per-block ring of start positions and arrival bases, one block per {@link #BLOCK} consecutive seqs.
+ * a per-block ring of start positions, arrival bases and time bases, one block per {@link #BLOCK} consecutive seqs.
  */
 final class RingStorage {
     /*
@@ -13,6 +13,8 @@ final class RingStorage {
      * A line's record starts at blockStarts[its block] plus the lengths of the lines before it in the block, and
      * it arrived at blockArrivals[its block] + (its index in the block) + its step. A step of STEP_IN_RECORD
      * means the arrival did not fit and is the record's first eight bytes after the header (LineRecord.ARRIVAL).
+     * Its wall-clock time is blockTimes[its block] plus a delta in milliseconds that the record carries as a varint
+     * (LineRecord.TIME) only when it is not zero: a flood's lines share their block's time and cost nothing more.
      */
 
     /** Lines per block; a power of two. */
@@ -23,7 +25,8 @@ final class RingStorage {
     /** Index bytes each line costs (its length and its step), beside 16 bytes per block. */
     static final int LINE_INDEX_BYTES = 3;
 
-    static final int BLOCK_INDEX_BYTES = 16;
+    /** A start position, an arrival base and a time base. */
+    static final int BLOCK_INDEX_BYTES = 24;
 
     /** The largest step stored per line; the value itself says "the arrival is in the record". */
     static final int STEP_IN_RECORD = 0xFF;
@@ -45,6 +48,9 @@ final class RingStorage {
 
     final long[] blockStarts;
     final long[] blockArrivals;
+    /** Epoch milliseconds of the block's first line. */
+    final long[] blockTimes;
+
     final char[] lengths;
     final byte[] steps;
     private final int arenaMask;
@@ -69,6 +75,7 @@ final class RingStorage {
         steps = new byte[slots];
         blockStarts = new long[slots / BLOCK];
         blockArrivals = new long[slots / BLOCK];
+        blockTimes = new long[slots / BLOCK];
         arenaMask = arenaBytes - 1;
         slotMask = slots - 1;
         blockMask = slots / BLOCK - 1;
@@ -116,6 +123,11 @@ final class RingStorage {
     /** Arrival of {@code seq} unless its step is {@link #STEP_IN_RECORD} (then the record holds it). */
     long arrival(long seq) {
         return blockArrivals[block(seq)] + (seq - blockFirst(seq)) + (steps[slot(seq)] & 0xFF);
+    }
+
+    /** The time base of {@code seq}'s block; the record adds its own delta when it has one. */
+    long timeBase(long seq) {
+        return blockTimes[block(seq)];
     }
 
     /** Bytes in the ring. */

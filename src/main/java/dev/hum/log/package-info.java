@@ -12,7 +12,9 @@
  *
  * <p>Threading rule: a decoder belongs to one pump thread. The writers of one buffer (its stdout and stderr decoders,
  * and notices) serialise among themselves on a lock only writers take; readers never lock and never block a writer,
- * and detect lines the ring overwrote while they were copying them instead of returning torn text.
+ * and detect lines the ring overwrote while they were copying them instead of returning torn text. A buffer with a
+ * log file hands a copy of each batch to {@link dev.hum.log.LogFiles} with one non-blocking queue offer; that
+ * class's one writer thread does all file I/O, so no writer of a buffer ever waits for a disk.
  */
 @org.jspecify.annotations.NullMarked
 package dev.hum.log;

@@ -6,6 +6,7 @@ import dev.hum.config.ProcessSpec;
 import dev.hum.config.ProjectConfig;
 import dev.hum.config.StopSignal;
 import dev.hum.log.LogBuffer;
+import dev.hum.log.LogFiles;
 import dev.hum.log.MergedLog;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Registry;
@@ -64,6 +65,7 @@ public final class Supervisor implements AutoCloseable {
     private final Sampler sampler;
     private final Launcher launcher;
     private final Origin origin;
+    private final @Nullable LogFiles logFiles;
 
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
@@ -128,6 +130,7 @@ public final class Supervisor implements AutoCloseable {
         this.managed = Map.copyOf(byName);
         this.processes = List.copyOf(list);
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
+        this.logFiles = SessionLogFiles.attach(config.settings().logs(), this.processes);
         noteRecovered(journal.recovered());
         this.sampler = new Sampler(inOrder, mark, subreaper);
         sampler.start();
@@ -329,6 +332,9 @@ public final class Supervisor implements AutoCloseable {
         // Whatever outlived its run (a daemon a script left behind, an orphan) still carries the mark.
         Orphans.stopAllMarked(mark);
         sampler.stop();
+        if (logFiles != null) {
+            logFiles.close(SessionLogFiles.FLUSH_LIMIT);
+        }
         journal.close();
         return inTime;
     }

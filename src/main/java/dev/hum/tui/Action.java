@@ -22,6 +22,7 @@ enum Action {
     TOGGLE_MOUSE,
     FILTER,
     ZOOM,
+    TOGGLE_TIMES,
     HELP,
     SUSPEND,
     QUIT,

@@ -304,6 +304,10 @@ final class Dashboard {
                 pane.toggleWrap();
                 say(pane.wraps() ? "long lines wrap" : "long lines are cut");
                 break;
+            case TOGGLE_TIMES:
+                pane.toggleTimes();
+                say(pane.showsTimes() ? "arrival times shown" : "arrival times hidden");
+                break;
             case HELP:
                 help = true;
                 helpBox.open();

@@ -84,6 +84,7 @@ final class KeyMap {
                     "f",
                     List.of()),
             new Binding("z", "zoom: the log takes the whole width, and back", Action.ZOOM, "z", List.of()),
+            new Binding("t", "show each line's arrival time, or hide it", Action.TOGGLE_TIMES, "t", List.of()),
             new Binding("mouse click", "select the process clicked", Action.CANCEL, "", List.of()),
             new Binding(
                     "Esc",

@@ -44,6 +44,8 @@ final class LogPane {
     private int anchorRow;
     private long totalWhenPaused;
     private boolean wrap = true;
+    private boolean times;
+    private final TimeGutter timeGutter = new TimeGutter();
 
     private final ExecutorService searches;
     private @Nullable LogSearch search;
@@ -189,6 +191,16 @@ final class LogPane {
 
     void toggleWrap() {
         wrap = !wrap;
+        anchorRow = 0;
+    }
+
+    /** Whether each line shows its arrival time (the `t` key); only where the pane is wide enough for it. */
+    boolean showsTimes() {
+        return times;
+    }
+
+    void toggleTimes() {
+        times = !times;
         anchorRow = 0;
     }
 
@@ -438,9 +450,14 @@ final class LogPane {
         int c = col;
         LogLine line = r.line().line();
         boolean stderr = line.source() == Source.STDERR;
+        if (r.first() && timeWidth() > 0) {
+            canvas.text(
+                    c, row, timeGutter.format(line.time()), TimeGutter.WIDTH - 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        }
+        c += timeWidth();
         if (r.first()) {
             // The gutter marks stderr lines in red: in the all view it is the bar after the name.
-            int prefixWidth = prefixWidth();
+            int prefixWidth = markWidth();
             if (prefixWidth > GUTTER) {
                 String name = ProcessList.cut(names.get(r.line().process()), prefixWidth - 2);
                 canvas.text(
@@ -457,7 +474,7 @@ final class LogPane {
                 canvas.text(c, row, "▍", 1, Theme.STDERR_MARK, Theme.BG, Canvas.PLAIN);
             }
         }
-        c += prefixWidth();
+        c += markWidth();
         String text = line.text();
         int[] matches = search == null ? new int[0] : search.matchRanges(text);
         boolean current = hasCurrentMatch && r.line().position() == currentMatch;
@@ -579,8 +596,17 @@ final class LogPane {
         return Math.max(1, lastWidth - prefixWidth());
     }
 
-    /** Cells before the text: the gutter, or a name (at most a third of the pane) and a bar. */
+    /** Cells before the text: the time (`t`), then the mark. */
     private int prefixWidth() {
+        return timeWidth() + markWidth();
+    }
+
+    /** The gutter, or a name (at most a third of the pane) and a bar. */
+    private int markWidth() {
         return nameColumn == 0 ? GUTTER : Math.min(nameColumn, Math.max(3, lastWidth / 3)) + 2;
+    }
+
+    private int timeWidth() {
+        return times && lastWidth >= TimeGutter.MIN_PANE_WIDTH ? TimeGutter.WIDTH : 0;
     }
 }

@@ -130,7 +130,7 @@ final class HumFileTest {
             processes:\\n  web:\\n    cmd: x\\n    stop_timout: 1s | hum.yaml:4:5: unknown key 'stop_timout' under processes.web; did you mean 'stop_timeout'?
             proceses:\\n  web: {cmd: x}                           | hum.yaml:1:1: unknown key 'proceses'; did you mean 'processes'?
             processes: {web: {cmd: x, command: y}}                | hum.yaml:1:27: unknown key 'command' under processes.web; did you mean 'cmd'?
-            processes: {web: {cmd: x, zzz: y}}                    | hum.yaml:1:27: unknown key 'zzz' under processes.web; expected one of cmd, cwd, env, env_file, autostart, stop_signal, stop_timeout, ready, depends_on, restart, max_restarts, backoff
+            processes: {web: {cmd: x, zzz: y}}                    | hum.yaml:1:27: unknown key 'zzz' under processes.web; expected one of cmd, cwd, env, env_file, autostart, stop_signal, stop_timeout, ready, depends_on, restart, max_restarts, backoff, log_file
             processes: {web: {cmd: x}}\\nsettings: {fsp: 3}       | hum.yaml:2:12: unknown key 'fsp' under settings; did you mean 'fps'?
             processes: {web: {cmd: x, autostart: yes-please}}     | hum.yaml:1:38: expected true or false, found 'yes-please'
             processes: {web: {cmd: {a: 1}}}                       | hum.yaml:1:24: expected a string or a list of strings, found a map

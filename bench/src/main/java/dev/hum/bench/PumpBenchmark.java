@@ -1,6 +1,7 @@
 package dev.hum.bench;
 
 import dev.hum.log.LogBuffer;
+import dev.hum.log.LogFiles;
 import dev.hum.log.OutputDecoder;
 import dev.hum.log.Source;
 import dev.hum.state.ProcessState;
@@ -16,6 +17,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
@@ -38,6 +40,12 @@ public class PumpBenchmark {
     @Param({"short", "long", "colour"})
     String shape;
 
+    /** {@code devnull}: the log also feeds a log file (LogFiles, its writer thread writing to /dev/null). */
+    @Param({"none", "devnull"})
+    String logFile;
+
+    private LogFiles files;
+
     private byte[] output;
     private int offset;
     private LogBuffer log;
@@ -51,6 +59,17 @@ public class PumpBenchmark {
         log = new LogBuffer(100_000, 32L * 1024 * 1024);
         decoder = new OutputDecoder(log, Source.STDOUT);
         cell = StateCell.detached(StateHolder.running());
+        if (logFile.equals("devnull")) {
+            files = new LogFiles(1L << 40, 1);
+            log.writeTo(files.open(java.nio.file.Path.of("/dev/null"), text -> {}));
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (files != null) {
+            files.close(java.time.Duration.ofSeconds(5));
+        }
     }
 
     /** Bytes and lines pumped, reported per second. */
