@@ -1,5 +1,6 @@
 package dev.hum.process;
 
+import dev.hum.state.ProcessState;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -36,6 +37,15 @@ public record Sampled(
         Objects.requireNonNull(portConflict, "portConflict");
         Objects.requireNonNull(cpuPercent, "cpuPercent");
         Objects.requireNonNull(rssBytes, "rssBytes");
+    }
+
+    /**
+     * True when this sample's CPU and memory are those of the run {@code s} shows and that run still goes. The
+     * sampler swaps its record about once a second, so for up to a second after a stop or a restart the record
+     * still holds the previous run's figures, which then are no one's.
+     */
+    public boolean measures(ProcessState s) {
+        return s.status().isLive() && run == s.run();
     }
 
     /**
