@@ -61,6 +61,12 @@ public final class Supervisor implements AutoCloseable {
     private final Sampler sampler;
     private final Launcher launcher;
 
+    /**
+     * For bench/RESULTS.md's "dashboard with and without the sampler" only, not a user's setting: {@code
+     * -Dhum.bench.noSampler=true} leaves the sampler thread unstarted, so no port, URL, CPU or memory is ever known.
+     */
+    private static final boolean BENCH_WITHOUT_SAMPLER = Boolean.getBoolean("hum.bench.noSampler");
+
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
 
@@ -125,7 +131,9 @@ public final class Supervisor implements AutoCloseable {
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
         noteRecovered(journal.recovered());
         this.sampler = new Sampler(inOrder, mark, subreaper);
-        sampler.start();
+        if (!BENCH_WITHOUT_SAMPLER) {
+            sampler.start();
+        }
     }
 
     /**
