@@ -12,15 +12,13 @@ import java.util.List;
  * {@code smaps_rollup} (proportional and swapped memory too, but the kernel walks every mapping of the process to
  * sum it). Measured on a {@code sleep} (a handful of mappings), a Python interpreter, and this JVM (hundreds of
  * mappings, as node or another JVM in a dev session has). Not JMH: each read is a system call whose cost is the
- * kernel's; the loop takes the mean over many reads after a warm-up.
+ * kernel's; the loop takes the mean over a second of reads after a warm-up.
  *
  * <p>Run (from the repository root): {@code java bench/src/main/java/dev/hum/bench/ProcFileCost.java}
  */
 public final class ProcFileCost {
 
     private static final String[] FILES = {"stat", "statm", "smaps_rollup"};
-    private static final int READS = 20_000;
-
     private ProcFileCost() {}
 
     public static void main(String[] args) throws Exception {
@@ -31,6 +29,7 @@ public final class ProcFileCost {
         try {
             long[] pids = {children.get(0).pid(), children.get(1).pid(), ProcessHandle.current().pid()};
             String[] names = {"sleep", "python3", "this JVM"};
+            microsPerRead(Path.of("/proc/self/stat")); // the read path compiled before the first figure
             System.out.printf("%-10s %8s %12s %12s %15s%n", "process", "mappings", "stat µs", "statm µs", "smaps_rollup µs");
             for (int i = 0; i < pids.length; i++) {
                 long mappings = Files.readAllLines(Path.of("/proc", Long.toString(pids[i]), "maps")).size();
@@ -45,19 +44,24 @@ public final class ProcFileCost {
         }
     }
 
+    /** The mean time of one read of {@code file}, over a second of reads after a third of a second's warm-up. */
     private static double microsPerRead(Path file) throws IOException {
         long sink = 0;
-        for (int i = 0; i < READS / 10; i++) {
+        long warm = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() - warm < 0) {
             sink += Files.readAllBytes(file).length;
         }
+        long reads = 0;
         long t0 = System.nanoTime();
-        for (int i = 0; i < READS; i++) {
+        long t;
+        do {
             sink += Files.readAllBytes(file).length;
-        }
-        long t = System.nanoTime() - t0;
+            reads++;
+            t = System.nanoTime() - t0;
+        } while (t < 1_000_000_000L);
         if (sink == 42) {
             System.out.print("");
         }
-        return t / 1e3 / READS;
+        return t / 1e3 / reads;
     }
 }
