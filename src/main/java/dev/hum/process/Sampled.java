@@ -17,7 +17,9 @@ import java.util.OptionalLong;
  * @param urls the local URLs the current run printed, first seen first, a few at most
  * @param portConflict hum's notice about the port the current run found taken, empty when there was none
  * @param cpuPercent the tree's CPU use over the last interval, in percent of one core; empty until measured
- * @param rssBytes the tree's resident memory; empty while it is not running
+ * @param rssBytes the tree's resident memory: the sum of its members' resident pages from {@code /proc/PID/stat},
+ *     which the sampler reads anyway ({@code smaps_rollup} walks every mapping: bench/RESULTS.md); empty while it
+ *     is not running
  */
 public record Sampled(
         int run,

@@ -1,12 +1,12 @@
 package dev.hum.process;
 
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
  * A tree's CPU and memory in at most four characters, as the dashboard's list and {@code hum ps} show them:
- * {@code 12%}, {@code 0.4%}, {@code 143M}, {@code 1.2G}, and {@code -} when nothing is measured.
+ * {@code 12%}, {@code 0.4%}, {@code 143M}, {@code 1.2G}, and {@code -} when nothing is measured. Built without
+ * {@code String.format}: the list asks for two per visible row each frame.
  */
 public final class UsageText {
 
@@ -31,10 +31,8 @@ public final class UsageText {
         if (p < 0.05) {
             return "0%";
         }
-        if (p < 9.95) {
-            return String.format(Locale.ROOT, "%.1f%%", p);
-        }
-        return Math.round(p) + "%";
+        long tenths = Math.round(p * 10);
+        return tenths < 100 ? tenths / 10 + "." + tenths % 10 + "%" : Math.round(p) + "%";
     }
 
     /**
@@ -54,7 +52,7 @@ public final class UsageText {
         if (mib < 1000) {
             return mib + "M";
         }
-        double g = b / (double) GIB;
-        return g < 9.95 ? String.format(Locale.ROOT, "%.1fG", g) : Math.round(g) + "G";
+        long tenths = Math.round(b * 10 / (double) GIB);
+        return tenths < 100 ? tenths / 10 + "." + tenths % 10 + "G" : Math.round(b / (double) GIB) + "G";
     }
 }
