@@ -212,10 +212,11 @@ final class Sampler {
                 t.ports = ports;
                 if (tree.measured()) {
                     measure(t, tree, now);
-                    boolean quiet =
+                    t.quiet =
                             t.cpu.isPresent() && t.cpu.getAsDouble() < QUIET_PERCENT && !tree.joined() && !portsChanged;
-                    t.measureAt = passes + (quiet ? QUIET_PASSES : 1);
+                    t.measureAt = passes + (t.quiet ? QUIET_PASSES : 1);
                 } else if (portsChanged) {
+                    t.quiet = false;
                     t.measureAt = passes + 1;
                 }
             }
