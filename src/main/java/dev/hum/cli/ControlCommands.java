@@ -13,6 +13,7 @@ import dev.hum.control.WaitResult;
 import dev.hum.control.Wire;
 import dev.hum.log.LogSearch;
 import dev.hum.process.ActionResult;
+import dev.hum.process.UsageText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,8 @@ final class ControlCommands {
             return DONE;
         }
         int width = all.stream().mapToInt(p -> p.name().length()).max().orElse(4);
-        out.println(pad("NAME", width) + "  " + pad("STATUS", 12) + "  " + pad("PID", 7) + "  " + pad("PORTS", 12)
+        out.println(pad("NAME", width) + "  " + pad("STATUS", 12) + "  " + pad("PID", 7) + "  "
+                + pad("CPU", UsageText.WIDTH) + "  " + pad("MEM", UsageText.WIDTH) + "  " + pad("PORTS", 12)
                 + "  COMMAND");
         for (ProcessInfo p : all) {
             String ports = p.ports().isEmpty()
@@ -81,7 +83,9 @@ final class ControlCommands {
                     : String.join(
                             ",", p.ports().stream().map(port -> ":" + port).toList());
             out.println(pad(p.name(), width) + "  " + pad(p.status(), 12) + "  "
-                    + pad(p.pid() > 0 ? Long.toString(p.pid()) : "-", 7) + "  " + pad(ports, 12) + "  "
+                    + pad(p.pid() > 0 ? Long.toString(p.pid()) : "-", 7) + "  "
+                    + pad(UsageText.cpu(p.cpuPercent()), UsageText.WIDTH) + "  "
+                    + pad(UsageText.memory(p.rssBytes()), UsageText.WIDTH) + "  " + pad(ports, 12) + "  "
                     + p.command());
         }
         return DONE;

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -144,8 +145,8 @@ public final class LocalControl implements ProcessControl {
                 sample.ports(),
                 sample.urls(),
                 sample.portConflict(),
-                sample.cpuPercent(),
-                sample.rssBytes(),
+                sample.measures(s) ? sample.cpuPercent() : OptionalDouble.empty(),
+                sample.measures(s) ? sample.rssBytes() : OptionalLong.empty(),
                 new ProcessInfo.Order(
                         s.status() == Status.RUNNING,
                         Conditions.waitingFor(supervisor, p),

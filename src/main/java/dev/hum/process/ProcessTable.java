@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,22 +53,38 @@ final class ProcessTable {
     }
 
     /**
-     * This JVM's children and all their descendants, found through the kernel's lists of each thread's children:
-     * a few small files per process of hum's instead of one per process on the machine. Empty where the kernel keeps
-     * no such lists; a list read while it changes may miss a process, which the next call finds.
+     * The processes of hum's trees: {@code leaders} (the runs hum started), the processes handed to this JVM as
+     * subreaper (orphans of those trees: the kernel gives them to its first live thread, the main thread, as
+     * {@link #zombieChildrenOfThisProcess} says), and all their descendants, through the kernel's lists of
+     * children: a few small files per member, not one per process on the machine, and of hum's own lists only the
+     * main thread's, not one per thread (hum runs two pumps and a control thread per process: six hundred lists at
+     * 200 processes). Empty where the kernel keeps no such lists; a list read while it changes may miss a process,
+     * which the next call finds.
      */
-    static Optional<ProcessTable> descendantsOfThisProcess() {
-        if (!Files.exists(THREAD_CHILDREN)) {
+    static Optional<ProcessTable> treesBelow(Collection<Long> leaders) {
+        long self = ProcessHandle.current().pid();
+        Path mainThreadChildren = Path.of("/proc/self/task/" + self + "/children");
+        if (!Files.exists(THREAD_CHILDREN) || !Files.exists(mainThreadChildren)) {
+            return Optional.empty();
+        }
+        Deque<Long> todo = new ArrayDeque<>(leaders);
+        try {
+            for (String child : Files.readString(mainThreadChildren).trim().split(" ")) {
+                if (!child.isEmpty()) {
+                    todo.add(Long.parseLong(child));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
         Map<Long, ProcEntry> entries = new HashMap<>();
-        Deque<Long> todo = new ArrayDeque<>(childPids(ProcessHandle.current().pid()));
         while (!todo.isEmpty()) {
             long pid = todo.poll();
             if (entries.containsKey(pid)) {
                 continue;
             }
-            Optional<ProcEntry> e = ProcEntry.read(pid);
+            // a leader that has ended and been reaped may have left its pid to a stranger: a leader is hum's child
+            Optional<ProcEntry> e = ProcEntry.read(pid).filter(found -> !leaders.contains(pid) || found.ppid() == self);
             if (e.isPresent()) {
                 entries.put(pid, e.get());
                 todo.addAll(childPids(pid));

@@ -1,5 +1,6 @@
 package dev.hum.process;
 
+import dev.hum.state.ProcessState;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -16,7 +17,9 @@ import java.util.OptionalLong;
  * @param urls the local URLs the current run printed, first seen first, a few at most
  * @param portConflict hum's notice about the port the current run found taken, empty when there was none
  * @param cpuPercent the tree's CPU use over the last interval, in percent of one core; empty until measured
- * @param rssBytes the tree's resident memory; empty while it is not running
+ * @param rssBytes the tree's resident memory: the sum of its members' resident pages from {@code /proc/PID/stat},
+ *     which the sampler reads anyway ({@code smaps_rollup} walks every mapping: bench/RESULTS.md); empty while it
+ *     is not running
  */
 public record Sampled(
         int run,
@@ -36,6 +39,15 @@ public record Sampled(
         Objects.requireNonNull(portConflict, "portConflict");
         Objects.requireNonNull(cpuPercent, "cpuPercent");
         Objects.requireNonNull(rssBytes, "rssBytes");
+    }
+
+    /**
+     * True when this sample's CPU and memory are those of the run {@code s} shows and that run still goes. The
+     * sampler swaps its record about once a second, so for up to a second after a stop or a restart the record
+     * still holds the previous run's figures, which then are no one's.
+     */
+    public boolean measures(ProcessState s) {
+        return s.status().isLive() && run == s.run();
     }
 
     /**

@@ -37,8 +37,11 @@ final class Sampler {
      * ManagedProcess.note, as every notice of hum's own is.
      *
      * Cost: a pass with nothing live and no new lines reads nothing. Otherwise one netlink dump of the listening
-     * sockets and the stat files of the live trees' members; every few passes hum's descendants afresh (to find new
-     * members), and the live trees' fd links only when a listener appeared. New lines
+     * sockets and the stat files of the live trees' members; every few passes hum's trees afresh (to find new
+     * members), and the live trees' fd links only when a listener appeared. A quiet tree (under QUIET_PERCENT of a
+     * core, the same members and ports) has its stat files read only every QUIET_PASSES passes, and while every tree
+     * is quiet the trees are looked up afresh half as often; a new listener is still found in the pass that first
+     * sees it, whatever the tree's pace, since the netlink dump runs every pass. New lines
      * are not decoded one by one: byte prefilters ("://", "in use", ...) reject them on their raw bytes, and a
      * flood is scanned at most MAX_SCAN lines a pass (URLs and port errors come at start, before any flood).
      */
@@ -52,6 +55,18 @@ final class Sampler {
     private static final int MAX_HITS = 64;
     private static final int FOREIGN_PASSES = 5;
     private static final int REDISCOVER_PASSES = 5;
+
+    /**
+     * A tree below this much CPU (percent of one core) whose members and ports did not change is quiet: its members'
+     * stat files are read only every QUIET_PASSES passes, and its figures meanwhile are the last ones measured.
+     */
+    static final double QUIET_PERCENT = 1.0;
+
+    static final int QUIET_PASSES = 3;
+
+    /** While every tree is quiet, hum's trees are looked up afresh this seldom (a listener still makes it at once). */
+    private static final int QUIET_REDISCOVER_PASSES = 10;
+
     private static final LogSearch URL_LINES = LogSearch.plain(UrlFinder.MARK);
     private static final List<LogSearch> CONFLICT_LINES =
             PortInUse.MARKS.stream().map(LogSearch::plain).toList();
@@ -68,6 +83,9 @@ final class Sampler {
 
     private final Map<ManagedProcess, KnownTree> known = new HashMap<>();
     private int passesSinceDiscovery;
+
+    /** Passes made so far; the sampler thread's own count, to say when a quiet tree is measured next. */
+    private long passes;
 
     /** Processes that left their group, re-parented to hum: pid and start time to the process they belong to. */
     private final Map<String, Optional<String>> escaped = new HashMap<>();
@@ -105,6 +123,18 @@ final class Sampler {
         String conflict = "";
         long cpuTicks = -1;
         long cpuAt;
+
+        /** The figures last measured, published again while the tree is quiet and not measured. */
+        OptionalDouble cpu = OptionalDouble.empty();
+
+        OptionalLong rss = OptionalLong.empty();
+        List<Integer> ports = List.of();
+
+        /** The pass at which its members' stat files are read next. */
+        long measureAt;
+
+        /** Whether its last measurement found it quiet. */
+        boolean quiet;
     }
 
     void start() {
@@ -143,6 +173,7 @@ final class Sampler {
 
     /** One pass over every process; the sampler thread's loop calls it, and tests and benchmarks directly. */
     void pass() {
+        passes++;
         List<ManagedProcess> live = new ArrayList<>();
         for (ManagedProcess p : processes) {
             ProcessState s = p.cell().get();
@@ -157,7 +188,7 @@ final class Sampler {
             }
         }
         Set<Long> fresh = freshListeners(portOfInode);
-        Map<ManagedProcess, Set<ProcEntry>> trees = trees(live, !fresh.isEmpty());
+        Map<ManagedProcess, Tree> trees = trees(live, !fresh.isEmpty());
         if (!fresh.isEmpty()) {
             attribute(fresh, trees);
         }
@@ -165,39 +196,54 @@ final class Sampler {
         for (ManagedProcess p : processes) {
             ProcessState s = p.cell().get();
             Track t = track(p, s);
-            List<Integer> ports = List.of();
-            OptionalLong rss = OptionalLong.empty();
-            OptionalDouble cpu = OptionalDouble.empty();
-            Set<ProcEntry> tree = trees.get(p);
+            Tree tree = trees.get(p);
             if (tree == null) {
                 t.owned.clear();
+                t.ports = List.of();
+                t.cpu = OptionalDouble.empty();
+                t.rss = OptionalLong.empty();
             } else {
-                long ticks = 0;
-                long pages = 0;
-                for (ProcEntry e : tree) {
-                    ticks += e.cpuTicks();
-                    pages += e.rssPages();
-                }
-                rss = OptionalLong.of(pages * pageSize);
-                if (t.cpuTicks >= 0 && now - t.cpuAt > 0) {
-                    double seconds = (now - t.cpuAt) / 1e9;
-                    double used = Math.max(0, ticks - t.cpuTicks) / (double) PortHolder.TICKS_PER_SECOND;
-                    cpu = OptionalDouble.of(100 * used / seconds);
-                }
-                t.cpuTicks = ticks;
-                t.cpuAt = now;
                 Set<Integer> found = new TreeSet<>();
                 for (long inode : t.owned) {
                     found.add(Objects.requireNonNull(portOfInode.get(inode)));
                 }
-                ports = List.copyOf(found);
+                List<Integer> ports = List.copyOf(found);
+                boolean portsChanged = !ports.equals(t.ports);
+                t.ports = ports;
+                if (tree.measured()) {
+                    measure(t, tree, now);
+                    t.quiet =
+                            t.cpu.isPresent() && t.cpu.getAsDouble() < QUIET_PERCENT && !tree.joined() && !portsChanged;
+                    t.measureAt = passes + (t.quiet ? QUIET_PASSES : 1);
+                } else if (portsChanged) {
+                    t.quiet = false;
+                    t.measureAt = passes + 1;
+                }
             }
             scanLines(p, t, t.owned);
-            Sampled next = new Sampled(t.run, ports, List.copyOf(t.urls), t.conflict, cpu, rss);
+            Sampled next = new Sampled(t.run, t.ports, List.copyOf(t.urls), t.conflict, t.cpu, t.rss);
             if (!next.equals(p.process().samples().get())) {
                 p.process().samples().set(next);
             }
         }
+    }
+
+    /** Sums the CPU time and resident pages of {@code tree}'s members into {@code t}'s figures. */
+    private void measure(Track t, Tree tree, long now) {
+        long ticks = 0;
+        long pages = 0;
+        for (ProcEntry e : tree.members()) {
+            ticks += e.cpuTicks();
+            pages += e.rssPages();
+        }
+        t.rss = OptionalLong.of(pages * pageSize);
+        if (t.cpuTicks >= 0 && now - t.cpuAt > 0) {
+            double seconds = (now - t.cpuAt) / 1e9;
+            double used = Math.max(0, ticks - t.cpuTicks) / (double) PortHolder.TICKS_PER_SECOND;
+            t.cpu = OptionalDouble.of(100 * used / seconds);
+        }
+        t.cpuTicks = ticks;
+        t.cpuAt = now;
     }
 
     /** The sampler's memory of {@code p}, fresh for each run (the URLs and conflicts of a run are its own). */
@@ -214,28 +260,39 @@ final class Sampler {
     }
 
     /**
-     * The members of each live process's tree. hum's descendants are looked up afresh (through the kernel's lists
-     * of children; where it keeps none, all of /proc, the bulk of a pass) every REDISCOVER_PASSES passes, when a process started a run, and when {@code listenerAppeared}; in the passes
-     * between, only the known members' stat files are read again, for their CPU and memory, and those gone are left
-     * out. So a new descendant's CPU counts a few seconds late, but a listener it opens is found at once.
+     * The members of each live process's tree. hum's trees are looked up afresh (through the kernel's lists of
+     * children; where it keeps none, all of /proc, the bulk of a pass) every REDISCOVER_PASSES passes (every
+     * QUIET_REDISCOVER_PASSES while all are quiet), when a process started a run, and when {@code listenerAppeared};
+     * in the passes between, only the known members' stat files are read again, for their CPU and memory, and those
+     * gone are left out; a quiet tree's not even those (its members are the known ones, not measured). So a new
+     * descendant's CPU counts up to ten seconds late, but a listener it opens is found at once.
      */
-    private Map<ManagedProcess, Set<ProcEntry>> trees(List<ManagedProcess> live, boolean listenerAppeared) {
-        boolean rediscover = listenerAppeared || ++passesSinceDiscovery >= REDISCOVER_PASSES;
+    private Map<ManagedProcess, Tree> trees(List<ManagedProcess> live, boolean listenerAppeared) {
+        boolean allQuiet = true;
+        boolean rediscover = listenerAppeared;
         for (ManagedProcess p : live) {
             KnownTree k = known.get(p);
             rediscover |= k == null || k.leader() != p.cell().get().pid();
+            Track t = tracks.get(p.process().id());
+            allQuiet &= t != null && t.quiet;
         }
-        Map<ManagedProcess, Set<ProcEntry>> trees = new HashMap<>();
+        rediscover |= ++passesSinceDiscovery >= (allQuiet ? QUIET_REDISCOVER_PASSES : REDISCOVER_PASSES);
+        Map<ManagedProcess, Tree> trees = new HashMap<>();
         if (live.isEmpty()) {
             known.clear();
             return trees;
         }
         if (rediscover) {
             passesSinceDiscovery = 0;
+            Map<ManagedProcess, KnownTree> before = new HashMap<>(known);
             known.clear();
+            List<Long> leaders = new ArrayList<>();
+            for (ManagedProcess p : live) {
+                leaders.add(p.cell().get().pid());
+            }
             // without the subreaper, an orphan of a tree goes to init and only all of /proc still shows its group
             ProcessTable table = subreaper
-                    ? ProcessTable.descendantsOfThisProcess().orElseGet(ProcessTable::snapshot)
+                    ? ProcessTable.treesBelow(leaders).orElseGet(ProcessTable::snapshot)
                     : ProcessTable.snapshot();
             Map<String, List<ProcEntry>> strays = strays(table);
             for (ManagedProcess p : live) {
@@ -244,27 +301,57 @@ final class Sampler {
                 for (ProcEntry stray : strays.getOrDefault(p.spec().name(), List.of())) {
                     tree.addAll(table.treeOf(stray.pid(), 0));
                 }
-                trees.put(p, tree);
+                KnownTree then = before.get(p);
+                trees.put(p, new Tree(tree, true, then == null || !then.holdsAll(tree)));
                 known.put(p, new KnownTree(leader, List.copyOf(tree)));
             }
             return trees;
         }
         for (ManagedProcess p : live) {
             KnownTree k = Objects.requireNonNull(known.get(p));
+            Track t = tracks.get(p.process().id());
+            if (t != null && t.measureAt > passes) {
+                trees.put(p, new Tree(new LinkedHashSet<>(k.members()), false, false));
+                continue;
+            }
             Set<ProcEntry> tree = new LinkedHashSet<>();
             for (ProcEntry e : k.members()) {
                 ProcEntry.read(e.pid())
                         .filter(now -> now.startTime() == e.startTime() && !now.isZombie())
                         .ifPresent(tree::add);
             }
-            trees.put(p, tree);
+            trees.put(p, new Tree(tree, true, false));
             known.put(p, new KnownTree(k.leader(), List.copyOf(tree)));
         }
         return trees;
     }
 
+    /**
+     * One tree in one pass.
+     *
+     * @param members its processes, as read this pass when {@code measured}, else as last read
+     * @param measured whether the members' stat files were read this pass
+     * @param joined whether a process joined the tree since the pass before
+     */
+    private record Tree(Set<ProcEntry> members, boolean measured, boolean joined) {}
+
     /** A tree as the last pass found it: its leader (the run's pid) and its members. */
-    private record KnownTree(long leader, List<ProcEntry> members) {}
+    private record KnownTree(long leader, List<ProcEntry> members) {
+
+        /** True when every process of {@code now} was a member already (pid and start time). */
+        boolean holdsAll(Set<ProcEntry> now) {
+            Set<String> ids = new HashSet<>();
+            for (ProcEntry e : members) {
+                ids.add(e.pid() + "-" + e.startTime());
+            }
+            for (ProcEntry e : now) {
+                if (!ids.contains(e.pid() + "-" + e.startTime())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /**
      * The listening sockets not seen before: neither held by a tree nor remembered as foreign. A listener appears as
@@ -286,10 +373,10 @@ final class Sampler {
     }
 
     /** Finds which tree holds each of the {@code fresh} listening sockets, by the fd links of their members. */
-    private void attribute(Set<Long> fresh, Map<ManagedProcess, Set<ProcEntry>> trees) {
-        for (Map.Entry<ManagedProcess, Set<ProcEntry>> tree : trees.entrySet()) {
+    private void attribute(Set<Long> fresh, Map<ManagedProcess, Tree> trees) {
+        for (Map.Entry<ManagedProcess, Tree> tree : trees.entrySet()) {
             Set<Long> held = new HashSet<>();
-            for (ProcEntry e : tree.getValue()) {
+            for (ProcEntry e : tree.getValue().members()) {
                 OpenSockets.addInodes(e.pid(), held);
             }
             held.retainAll(fresh);

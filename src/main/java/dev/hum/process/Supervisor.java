@@ -67,6 +67,12 @@ public final class Supervisor implements AutoCloseable {
     private final Origin origin;
     private final @Nullable LogFiles logFiles;
 
+    /**
+     * For bench/RESULTS.md's "dashboard with and without the sampler" only, not a user's setting: {@code
+     * -Dhum.bench.noSampler=true} leaves the sampler thread unstarted, so no port, URL, CPU or memory is ever known.
+     */
+    private static final boolean BENCH_WITHOUT_SAMPLER = Boolean.getBoolean("hum.bench.noSampler");
+
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
 
@@ -133,7 +139,9 @@ public final class Supervisor implements AutoCloseable {
         this.logFiles = SessionLogFiles.attach(config.settings().logs(), this.processes);
         noteRecovered(journal.recovered());
         this.sampler = new Sampler(inOrder, mark, subreaper);
-        sampler.start();
+        if (!BENCH_WITHOUT_SAMPLER) {
+            sampler.start();
+        }
     }
 
     /**

@@ -546,7 +546,16 @@ final class Dashboard {
         int content = Math.max(0, height - 1);
         listWidth = zoomed ? 0 : ProcessList.widthFor(nameWidth, width);
         if (!zoomed) {
-            list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+            list.paint(
+                    canvas,
+                    listWidth,
+                    content,
+                    states,
+                    id -> supervisor.processes().get(id).sample(),
+                    withAll,
+                    selected,
+                    nameWidth,
+                    clock.now());
             for (int r = 0; r < content; r++) {
                 canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
             }

@@ -3,6 +3,7 @@ package dev.hum.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import dev.hum.log.CellWidth;
+import dev.hum.process.Sampled;
 import dev.hum.state.ProcessState;
 import dev.hum.state.Status;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
 
 /**
  * The process list on the left: an "all" entry, then one row per process with its status in words.
@@ -66,13 +68,15 @@ final class ProcessList {
     /**
      * Paints the list into {@code width} x {@code height} cells. Entry 0 is "all" when {@code
      * withAll}; the selected entry is highlighted and always in view. {@code nameWidth} is the widest
-     * name: longer names than the column has room for are cut.
+     * name: longer names than the column has room for are cut. {@code sampleOf} gives a process's newest
+     * sample by its id.
      */
     void paint(
             Canvas canvas,
             int width,
             int height,
             List<ProcessState> states,
+            IntFunction<Sampled> sampleOf,
             boolean withAll,
             int selected,
             int nameWidth,
@@ -93,7 +97,7 @@ final class ProcessList {
                 paintAll(canvas, row, width, states, selected == 0, names);
             } else {
                 ProcessState s = states.get(withAll ? entry - 1 : entry);
-                paintRow(canvas, row, width, s, entry == selected, names, columns, now);
+                paintRow(canvas, row, width, s, sampleOf.apply(s.id()), entry == selected, names, columns, now);
             }
         }
         if (shownTo < entries) {
@@ -157,6 +161,7 @@ final class ProcessList {
             int row,
             int width,
             ProcessState s,
+            Sampled sample,
             boolean selected,
             int nameWidth,
             List<ListColumn> columns,
@@ -176,7 +181,7 @@ final class ProcessList {
                 selected ? BOLD : Canvas.PLAIN);
         c = canvas.text(c, row, pad(s.statusWord(), STATUS_WIDTH + 1), width - c, Theme.statusColour(s), bg, BOLD);
         for (ListColumn column : columns) {
-            String value = pad(column.value(s, now), column.width);
+            String value = pad(column.value(s, sample, now), column.width);
             c = canvas.text(c, row, value, width - c, column.colour(), bg, Canvas.PLAIN);
         }
     }

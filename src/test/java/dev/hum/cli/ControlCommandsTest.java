@@ -121,4 +121,50 @@ final class ControlCommandsTest {
         assertEquals(3, headless.waitForExit());
         assertEquals(3, hum("ps").process.exitValue());
     }
+
+    @Test
+    void ps_showsEachTreesCpuAndMemoryAndADashWhenNotRunning() throws Exception {
+        project();
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n"
+                        + "  busy:\n    cmd: sh -c 'while :; do :; done'; exit 0\n"
+                        + "  job:\n    autostart: false\n    cmd: exit 0\n");
+        headless = HumProcess.start(dir, env, "--headless");
+        // the busy loop's CPU is measured from the sampler's second pass on: ask until it shows
+        String table = Poll.until(
+                "hum ps to show the busy tree's CPU",
+                () -> {
+                    try {
+                        return hum("ps").stdoutText();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                out -> column(out, "busy", "CPU").matches("[0-9.]+%")
+                        && !column(out, "busy", "CPU").equals("0%"));
+        assertTrue(column(table, "busy", "MEM").matches("\\d+[KM]"), table);
+        assertEquals("-", column(table, "job", "CPU"), table);
+        assertEquals("-", column(table, "job", "MEM"), table);
+
+        JsonNode busy = Wire.JSON.readTree(
+                hum("ps", "--json").stdoutText().lines().findFirst().orElseThrow());
+        assertTrue(busy.path("rss_bytes").asLong() > 0, busy.toString());
+        assertTrue(busy.has("cpu_percent"), busy.toString());
+    }
+
+    /** The cell of {@code column} in the row of {@code name} in {@code hum ps}'s table; "" when there is none. */
+    private static String column(String table, String name, String column) {
+        List<String> rows = table.lines().toList();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        int at = rows.get(0).indexOf(column);
+        for (String row : rows) {
+            if (at >= 0 && row.startsWith(name + " ") && row.length() > at) {
+                return row.substring(at).split(" ", 2)[0];
+            }
+        }
+        return "";
+    }
 }

@@ -91,4 +91,40 @@ final class SamplerTest {
         Supervised busy = supervisor.find("busy").orElseThrow();
         Poll.until("CPU above zero", busy::sample, x -> x.cpuPercent().orElse(0) > 0);
     }
+
+    @Test
+    void sample_cpuOfADescendantThatLeftTheTree() throws Exception {
+        // the busy loop leaves the group and its session and is re-parented to hum: found by the mark it inherited
+        supervisor = new Supervisor(
+                Specs.config(Specs.shell("web", "(setsid sh -c 'while :; do :; done' &); exec sleep 300")));
+        supervisor.start("web").get(10, TimeUnit.SECONDS);
+        Supervised web = supervisor.find("web").orElseThrow();
+        Poll.until("the stray's CPU counted", web::sample, x -> x.cpuPercent().orElse(0) > 2);
+    }
+
+    @Test
+    void sample_aQuietTreeThatTurnsBusyIsMeasuredAgain() throws Exception {
+        // exec keeps the pid: the members stay the same, so only measuring the quiet tree again shows the change
+        supervisor = new Supervisor(Specs.config(Specs.shell(
+                "web", "while [ ! -e " + dir.resolve("go") + " ]; do sleep 0.2; done; exec yes > /dev/null")));
+        supervisor.start("web").get(10, TimeUnit.SECONDS);
+        Supervised web = supervisor.find("web").orElseThrow();
+        Poll.until("quiet: CPU measured", web::sample, x -> x.cpuPercent().isPresent());
+        java.nio.file.Files.writeString(dir.resolve("go"), "");
+        Poll.until("busy once it turns busy", web::sample, x -> x.cpuPercent().orElse(0) > 2);
+    }
+
+    @Test
+    void sample_aBusyNewMemberOfAQuietTreeCounts() throws Exception {
+        // the shell stays quiet and the same; the busy loop is a new member, found when the trees are looked up again
+        supervisor = new Supervisor(Specs.config(Specs.shell(
+                "web",
+                "while [ ! -e " + dir.resolve("go") + " ]; do sleep 0.2; done; sh -c 'while :; do :; done'; exit 0")));
+        supervisor.start("web").get(10, TimeUnit.SECONDS);
+        Supervised web = supervisor.find("web").orElseThrow();
+        Poll.until("quiet: CPU measured", web::sample, x -> x.cpuPercent().isPresent());
+        java.nio.file.Files.writeString(dir.resolve("go"), "");
+        Poll.until(
+                "the new member's CPU counted", web::sample, x -> x.cpuPercent().orElse(0) > 2);
+    }
 }

@@ -37,11 +37,17 @@ final class NarrowScreenTest {
 
     @Test
     void layout_wideScreenKeepsEveryColumn() throws Exception {
-        try (ScreenHarness h = new ScreenHarness(120, 24, ScreenHarness.shell("web", "sleep 300"))) {
+        try (ScreenHarness h = new ScreenHarness(140, 24, ScreenHarness.shell("web", "sleep 300"))) {
             h.startAll();
             h.awaitText("RUNNING");
             String list = h.row(0).substring(0, h.row(0).indexOf('│'));
-            assertTrue(list.contains("PID") && list.contains("UPTIME") && list.contains("↻"), h.text());
+            assertTrue(
+                    list.contains("PID")
+                            && list.contains("CPU")
+                            && list.contains("MEM")
+                            && list.contains("UPTIME")
+                            && list.contains("↻"),
+                    h.text());
         }
     }
 

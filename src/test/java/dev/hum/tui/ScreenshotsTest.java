@@ -26,6 +26,9 @@ final class ScreenshotsTest {
     private static final int COLUMNS = 120;
     private static final int ROWS = 32;
 
+    /** Wide enough for every column of the list, CPU and MEM among them. */
+    private static final int WIDE = 140;
+
     @TempDir
     Path scratch;
 
@@ -62,7 +65,8 @@ final class ScreenshotsTest {
             h.press('/');
             h.type("api/");
             h.press(com.googlecode.lanterna.input.KeyType.Enter);
-            h.awaitText("/api/ (n older, N newer)");
+            // the title's search part: "/api/ (n older, N newer)", or "/api/ · paused" where the list leaves less room
+            h.awaitText("/api/ ");
             painter.write(h.terminal, out.resolve("search.png"));
 
             // Scene 3: the flaky process after it failed, with its last words and exit code.
@@ -120,6 +124,57 @@ final class ScreenshotsTest {
             painter.write(h.terminal, out.resolve("copy.png"));
         }
         assertIsAPicture(out.resolve("copy.png"), painter, COLUMNS, ROWS);
+    }
+
+    /**
+     * The list's CPU and MEM columns on a wide terminal, for real: {@code yes > /dev/null} keeps a core busy and the
+     * sampler measures it, so the figures differ from one run of the command to the next.
+     */
+    @Test
+    void screenshots_resourceColumns() throws Exception {
+        String target = System.getProperty("hum.screenshots", "");
+        Path out = target.isBlank() ? scratch.resolve("screenshots") : Path.of(target);
+        TerminalPainter painter = new TerminalPainter();
+        try (ScreenHarness h = new ScreenHarness(
+                WIDE,
+                ROWS,
+                ScreenHarness.shell(
+                        "web",
+                        "echo 'VITE v5.4.2  ready in 312 ms'; echo '  ➜  Local:   http://localhost:5173/';"
+                                + " i=0; while :; do i=$((i+1)); sleep 0.4; echo \"GET /api/items?page=$i 200 4ms\"; done"),
+                ScreenHarness.shell("build", "echo 'compressing assets…'; yes > /dev/null"),
+                ScreenHarness.shell(
+                        "api",
+                        "python3 -c 'import time; x = bytearray(48 << 20); print(\"api up\", flush=True);"
+                                + " time.sleep(3600)'"),
+                ScreenHarness.shell("db", "echo 'database system is ready to accept connections'; sleep 3600"),
+                ScreenHarness.shell("docs", "echo 'docs: not needed today'", false))) {
+            h.startAll();
+            h.awaitText("api up");
+            h.awaitText("GET /api/items?page=6 "); // a few seconds in: the figures are of whole sampling intervals
+            h.await(
+                    () -> {
+                        try {
+                            h.frame();
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        String build = h.text()
+                                .lines()
+                                .filter(l -> l.startsWith("  build "))
+                                .findFirst()
+                                .orElse("");
+                        String api = h.text()
+                                .lines()
+                                .filter(l -> l.startsWith("  api "))
+                                .findFirst()
+                                .orElse("");
+                        return build.matches(".*RUNNING +\\d+ +[1-9]\\d*%.*") && api.matches(".*\\d\\dM .*");
+                    },
+                    "the busy build's CPU and the api's memory");
+            painter.write(h.terminal, out.resolve("resources.png"));
+        }
+        assertIsAPicture(out.resolve("resources.png"), painter, WIDE, ROWS);
     }
 
     private static void assertIsAPicture(Path file, TerminalPainter painter, int columns, int rows) throws Exception {
