@@ -157,13 +157,19 @@ final class Launcher {
     }
 
     private static String setsid() throws LaunchException {
+        return setsidPath()
+                .orElseThrow(() -> new LaunchException(
+                        "setsid not found (install util-linux): hum needs it to give each process its own group"));
+    }
+
+    /** Where util-linux's {@code setsid} is, if it is installed. */
+    static Optional<String> setsidPath() {
         for (String path : SETSID_PATHS) {
             if (Files.isExecutable(Path.of(path))) {
-                return path;
+                return Optional.of(path);
             }
         }
-        throw new LaunchException(
-                "setsid not found (install util-linux): hum needs it to give each process its own group");
+        return Optional.empty();
     }
 
     private static String rootMessage(Throwable e) {

@@ -2,6 +2,7 @@ package dev.hum.tui;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
+import dev.hum.process.HelperProgram;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -186,7 +187,7 @@ final class Clipboard {
                     .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().clear();
             builder.environment().putAll(environment);
-            process = builder.start();
+            process = HelperProgram.start(builder);
         } catch (IOException e) {
             return Optional.of(p.name() + " failed to start");
         }

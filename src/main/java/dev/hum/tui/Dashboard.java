@@ -414,6 +414,10 @@ final class Dashboard {
             case Enter:
                 prompting = false;
                 if (promptFor == Action.FILTER) {
+                    // a selection holds positions in the feed the filter replaces: it would point at other lines
+                    if (copyMode.active()) {
+                        copyMode.cancel();
+                    }
                     filter.start(prompt.toString(), shownProcesses(), pane).ifPresent(this::say);
                 } else {
                     pane.search(prompt.toString());

@@ -79,6 +79,23 @@ final class CopyModeTest {
     }
 
     @Test
+    void filter_startedWhileSelecting_endsTheSelection() throws Exception {
+        try (ScreenHarness h = new ScreenHarness(100, 20, ScreenHarness.shell("web", THIRTY_LINES))) {
+            h.startAll();
+            h.awaitText("red line");
+            h.press('v');
+            h.press('k');
+            h.press('f');
+            h.type("line 2");
+            h.press(KeyType.Enter);
+            h.awaitText("filter: line 2 · 11 of ");
+            h.press('y');
+            h.awaitText("select lines first");
+            assertEquals(List.of(), copies(h));
+        }
+    }
+
+    @Test
     void copy_inTheAllViewPrefixesEachLineWithItsName() throws Exception {
         try (ScreenHarness h = new ScreenHarness(
                 100,
