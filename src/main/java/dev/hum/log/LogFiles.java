@@ -176,6 +176,10 @@ public final class LogFiles {
             }
         } catch (IOException e) {
             fail(feed, e);
+        } catch (RuntimeException e) {
+            // a fault of hum's own must cost this file only, not the writer thread that every file shares (its
+            // stack trace would otherwise land on the dashboard's screen)
+            fail(feed, new IOException("hum's writer failed: " + e, e));
         }
     }
 

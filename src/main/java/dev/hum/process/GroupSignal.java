@@ -46,15 +46,4 @@ final class GroupSignal {
         }
         return ProcessTable.snapshot().marked(mark, name).stream().anyMatch(e -> e.pgid() == r.pgid());
     }
-
-    /** SIGKILL to every process that carries this session's mark: what is left when a person quits at once. */
-    static int killMarked(SessionMark mark) {
-        int killed = 0;
-        for (ProcEntry e : ProcessTable.snapshot().marked(mark, null)) {
-            if (Posix.signalProcess(e.pid(), Posix.SIGKILL)) {
-                killed++;
-            }
-        }
-        return killed;
-    }
 }

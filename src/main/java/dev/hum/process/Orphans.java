@@ -25,18 +25,8 @@ final class Orphans {
         if (left.isEmpty()) {
             return 0;
         }
-        long own = Posix.ownProcessGroup();
         for (int signal : new int[] {15, Posix.SIGKILL}) {
-            for (ProcEntry e : left) {
-                if (!e.stillAlive()) {
-                    continue;
-                }
-                if (e.pgid() == e.pid() && e.pgid() != own) {
-                    Posix.signalGroup(e.pgid(), signal);
-                } else {
-                    Posix.signalProcess(e.pid(), signal);
-                }
-            }
+            signalEach(left, signal);
             long deadline = System.nanoTime() + GRACE.toNanos();
             while (left.stream().anyMatch(ProcEntry::stillAlive) && System.nanoTime() - deadline < 0) {
                 Reaper.reap();
@@ -45,6 +35,30 @@ final class Orphans {
         }
         Reaper.reap();
         return left.size();
+    }
+
+    /** SIGKILL at once to every live process that carries {@code mark}: a person asked to quit at once. */
+    static void killAllMarked(SessionMark mark) {
+        signalEach(ProcessTable.snapshot().marked(mark, null), Posix.SIGKILL);
+        Reaper.reap();
+    }
+
+    /**
+     * Signals each of {@code entries} that is still the process the snapshot saw (same pid and start time: a pid
+     * reused since is a stranger's), its group when it leads one.
+     */
+    private static void signalEach(Set<ProcEntry> entries, int signal) {
+        long own = Posix.ownProcessGroup();
+        for (ProcEntry e : entries) {
+            if (!e.stillAlive()) {
+                continue;
+            }
+            if (e.pgid() == e.pid() && e.pgid() != own) {
+                Posix.signalGroup(e.pgid(), signal);
+            } else {
+                Posix.signalProcess(e.pid(), signal);
+            }
+        }
     }
 
     private static void sleep() {

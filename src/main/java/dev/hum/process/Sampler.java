@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,7 @@ final class Sampler {
 
     private final List<ManagedProcess> processes;
     private final SessionMark mark;
+    private final Supplier<Map<Long, String>> leaders;
     private final boolean subreaper;
     private final long pageSize;
     private final Map<Integer, Track> tracks = new HashMap<>();
@@ -97,7 +99,12 @@ final class Sampler {
      * @param subreaper whether hum is a child subreaper: then every process of its trees stays its descendant, and
      *     its descendants are all there is to look through
      */
-    Sampler(List<ManagedProcess> processes, SessionMark mark, boolean subreaper) {
+    /**
+     * @param leaders the pid of each running process's group leader, by name, when a port conflict needs its holder
+     *     named (see {@link PortHolder#describe})
+     */
+    Sampler(List<ManagedProcess> processes, SessionMark mark, boolean subreaper, Supplier<Map<Long, String>> leaders) {
+        this.leaders = leaders;
         this.processes = List.copyOf(processes);
         this.subreaper = subreaper;
         this.mark = mark;
@@ -501,22 +508,10 @@ final class Sampler {
                     p,
                     t,
                     "hum: "
-                            + PortHolder.describe(port, mark, runningLeaders())
+                            + PortHolder.describe(port, mark, leaders.get())
                                     .orElse("port " + port + " was in use, but nothing"
                                             + " listens on it now; try again"));
         }
-    }
-
-    /** The pid of each running process's group leader, by its name. */
-    private Map<Long, String> runningLeaders() {
-        Map<Long, String> leaders = new HashMap<>();
-        for (ManagedProcess p : processes) {
-            long pid = p.cell().get().pid();
-            if (pid > 0) {
-                leaders.put(pid, p.spec().name());
-            }
-        }
-        return leaders;
     }
 
     private static void note(ManagedProcess p, Track t, String text) {

@@ -138,7 +138,7 @@ public final class Supervisor implements AutoCloseable {
         this.merged = logs.isEmpty() ? null : new MergedLog(logs);
         this.logFiles = SessionLogFiles.attach(config.settings().logs(), this.processes);
         noteRecovered(journal.recovered());
-        this.sampler = new Sampler(inOrder, mark, subreaper);
+        this.sampler = new Sampler(inOrder, mark, subreaper, this::runningLeaders);
         if (!BENCH_WITHOUT_SAMPLER) {
             sampler.start();
         }
@@ -402,10 +402,9 @@ public final class Supervisor implements AutoCloseable {
         for (ManagedProcess p : managed.values()) {
             p.killAtOnce();
         }
-        GroupSignal.killMarked(mark);
+        Orphans.killAllMarked(mark);
     }
 
-    /** The mark this supervisor puts on its children's environment. */
     /** The pid of each running process's group leader, by process name: who in this hum a pid descends from. */
     public Map<Long, String> runningLeaders() {
         Map<Long, String> leaders = new HashMap<>();
@@ -418,6 +417,7 @@ public final class Supervisor implements AutoCloseable {
         return leaders;
     }
 
+    /** The mark this supervisor puts on its children's environment. */
     public SessionMark mark() {
         return mark;
     }

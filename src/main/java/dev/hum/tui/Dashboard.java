@@ -460,9 +460,9 @@ final class Dashboard {
         } else if (type == MouseActionType.CLICK_DOWN) {
             int col = mouse.getPosition().getColumn();
             int row = mouse.getPosition().getRow();
-            if (col < listWidth) {
+            if (!zoomed && col < listWidth) {
                 list.entryAt(row).ifPresent(this::select);
-            } else if (col > listWidth) {
+            } else if (zoomed || col > listWidth) { // zoomed, the pane starts at column 0: no list, no separator
                 copyMode.press(row);
             }
         }

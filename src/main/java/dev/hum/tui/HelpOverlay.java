@@ -2,6 +2,8 @@ package dev.hum.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,6 +46,15 @@ final class HelpOverlay {
             return false;
         }
         int page = Math.max(1, shown - 1);
+        if (key instanceof MouseAction mouse) {
+            // the wheel scrolls as it does in the log; a click closes, like any other key
+            MouseActionType type = mouse.getActionType();
+            if (type != MouseActionType.SCROLL_UP && type != MouseActionType.SCROLL_DOWN) {
+                return false;
+            }
+            top = Math.max(0, Math.min(total - shown, top + (type == MouseActionType.SCROLL_DOWN ? 3 : -3)));
+            return true;
+        }
         int by =
                 switch (key.getKeyType()) {
                     case ArrowDown -> 1;

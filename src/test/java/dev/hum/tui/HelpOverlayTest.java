@@ -2,7 +2,10 @@ package dev.hum.tui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import org.junit.jupiter.api.Test;
 
 /** The help box fits an 80-column terminal whole: its descriptions wrap instead of running off the edge. */
@@ -56,6 +59,10 @@ final class HelpOverlayTest {
             assertTrue(collapsed(h).contains(whole), h.text());
             h.press(KeyType.ArrowUp);
             assertTrue(h.text().contains("any other key closes"), "a scroll key keeps it open:\n" + h.text());
+            h.dashboard.handle(new MouseAction(MouseActionType.SCROLL_UP, 4, new TerminalPosition(40, 10)));
+            h.frame();
+            assertTrue(h.text().contains("any other key closes"), "the wheel scrolls, it does not close:\n" + h.text());
+            assertTrue(!collapsed(h).contains(whole), "the wheel scrolled up:\n" + h.text());
             h.press('s'); // closes the box, and starts nothing
             assertTrue(!h.text().contains("any other key closes"), h.text());
             assertTrue(h.text().contains("NOT STARTED"), h.text());
