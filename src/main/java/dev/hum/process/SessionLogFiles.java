@@ -2,8 +2,11 @@ package dev.hum.process;
 
 import dev.hum.config.LogFileSettings;
 import dev.hum.log.LogFiles;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +21,19 @@ final class SessionLogFiles {
     /** Starts the writer and feeds every process that has a file; null when none has one (no thread then). */
     static @Nullable LogFiles attach(LogFileSettings settings, List<Supervised> processes) {
         LogFiles files = null;
+        Map<Path, String> taken = new HashMap<>();
         for (Supervised process : processes) {
-            Optional<java.nio.file.Path> path = settings.fileOf(process.name());
+            Optional<Path> path = settings.fileOf(process.name());
             if (path.isPresent()) {
+                // Two writers on one file would rotate it from under each other: names that read alike as file names
+                // (web:dev, web/dev) or two log_file settings naming one path. The first keeps it, the next is told.
+                String first = taken.putIfAbsent(path.get().toAbsolutePath().normalize(), process.name());
+                if (first != null) {
+                    process.log()
+                            .appendNotice("hum: no log file: " + path.get() + " is already " + first
+                                    + "'s; give this process a log_file of its own");
+                    continue;
+                }
                 if (files == null) {
                     // below the render thread, as the pumps are: the screen stays quick while a flood is written
                     files = new LogFiles(

@@ -64,4 +64,29 @@ final class SessionLogFilesTest {
         assertFalse(Files.exists(dir.resolve("logs/db.log")), "db has its own file");
         assertFalse(Files.exists(dir.resolve("logs/idle.log")), "a process never started writes nothing");
     }
+
+    @Test
+    void namesThatReadAlikeAsFileNames_doNotShareAFile() throws Exception {
+        Settings settings =
+                new Settings(1000, 30, new LogFileSettings(Optional.of(dir.resolve("logs")), Map.of(), 1 << 20, 3));
+        supervisor = new Supervisor(new ProjectConfig(
+                Specs.TMP,
+                Origin.HUM_FILE,
+                List.of(Specs.shell("web:dev", "echo from-colon"), Specs.shell("web/dev", "echo from-slash")),
+                settings));
+        supervisor.start("web:dev").get(10, TimeUnit.SECONDS);
+        supervisor.start("web/dev").get(10, TimeUnit.SECONDS);
+        Await.state(run.cell("web:dev"), "web:dev to end", s -> s.status() == Status.EXITED);
+        Await.state(run.cell("web/dev"), "web/dev to end", s -> s.status() == Status.EXITED);
+        supervisor.stopAll();
+
+        String file = Files.readString(dir.resolve("logs/web_dev.log"), UTF_8);
+        assertTrue(file.contains(" from-colon\n"), file);
+        assertFalse(file.contains("from-slash"), "one writer per file:\n" + file);
+        assertTrue(
+                run.lines("web/dev")
+                        .contains("hum: no log file: " + dir.resolve("logs/web_dev.log")
+                                + " is already web:dev's; give this process a log_file of its own"),
+                run.lines("web/dev").toString());
+    }
 }
