@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,12 @@ public final class Supervisor implements AutoCloseable {
 
     /** Set once by the wiring before anything starts; read by every start and every run's end. */
     private volatile @Nullable Coordinator coordinator;
+
+    /** Counted down when the first {@link #stopAll} has done everything, log files and journal included. */
+    private final CountDownLatch stoppedAll = new CountDownLatch(1);
+
+    /** The longest the work after the processes' own stops takes: the sweep of the marked and the files' flush. */
+    private static final Duration AFTER_STOPS = Duration.ofSeconds(10);
 
     /** Dependents before their dependencies: the levels {@link #stopAll} stops one after another. */
     private volatile List<List<String>> stopOrder = List.of();
@@ -315,8 +322,25 @@ public final class Supervisor implements AutoCloseable {
      */
     public boolean stopAll() {
         if (!closed.compareAndSet(false, true)) {
-            return awaitControls();
+            boolean controls = awaitControls();
+            // The first caller may still be sweeping what outlived its run or flushing the log files: a JVM that
+            // exits now (a SIGTERM's hook while q is stopping) would lose them. Bounded: the sweep's two graces
+            // and the files' limit.
+            try {
+                return stoppedAll.await(AFTER_STOPS.toMillis(), TimeUnit.MILLISECONDS) && controls;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        try {
+            return stopEverything();
+        } finally {
+            stoppedAll.countDown();
+        }
+    }
+
+    private boolean stopEverything() {
         // Every process first, so that no queued restart of one begins a run while another is being stopped.
         for (ManagedProcess p : managed.values()) {
             p.refuseStarts();
