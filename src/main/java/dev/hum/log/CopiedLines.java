@@ -58,6 +58,11 @@ final class CopiedLines {
         return ends[(int) (seq - start)];
     }
 
+    /** The arrival of an intact line, without decoding its text. */
+    long arrival(long seq) {
+        return LineRecord.arrival(arrivals[(int) (seq - start)], bytes, from(seq));
+    }
+
     LogLine decode(long seq) {
         int from = from(seq);
         return LineRecord.decode(seq, arrivals[(int) (seq - start)], bytes, from, to(seq) - from);

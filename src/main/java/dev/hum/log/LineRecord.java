@@ -22,6 +22,18 @@ final class LineRecord {
         }
     }
 
+    /** The arrival of the record at {@code off}: its own when it holds one, else {@code arrival} (from the index). */
+    static long arrival(long arrival, byte[] bytes, int off) {
+        if ((bytes[off] & ARRIVAL) == 0) {
+            return arrival;
+        }
+        long own = 0;
+        for (int i = 0; i < ARRIVAL_BYTES; i++) {
+            own = own << 8 | (bytes[off + 1 + i] & 0xFF);
+        }
+        return own;
+    }
+
     /** Decodes {@code bytes[off, off + len)}, a whole record; {@code arrival} unless the record holds its own. */
     static LogLine decode(long seq, long arrival, byte[] bytes, int off, int len) {
         int header = bytes[off];
