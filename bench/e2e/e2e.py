@@ -28,7 +28,8 @@ JAR = ROOT / "target" / "hum.jar"
 # The npm package's bin is a node wrapper that spawns the real binary: run the binary itself, so that the pane's
 # pid is mprocs (its CPU and RSS), not node.
 MPROCS = next((HERE / "node_modules_dir" / "node_modules" / "mprocs").glob(f"mprocs-0.9.6-linux-{os.uname().machine}-*/mprocs"), None)
-TMUX = ["tmux", "-L", "humbench", "-f", "/dev/null"]
+# a tmux server of its own per run: two benchmarks at once (helpers, CI) must not kill each other's panes
+TMUX = ["tmux", "-L", f"humbench-{os.getpid()}", "-f", "/dev/null"]
 COLS, ROWS = 160, 45
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 LINES = 1_000_000

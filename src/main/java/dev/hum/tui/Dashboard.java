@@ -67,6 +67,8 @@ final class Dashboard {
     private List<ProcessState> drawnStates = List.of();
     private long drawnTotal = -1;
     private long drawnAt;
+    private int drawnColumns = -1;
+    private int drawnRows = -1;
     private int listWidth;
 
     /**
@@ -395,8 +397,28 @@ final class Dashboard {
         });
     }
 
-    /** Paints one whole frame into the screen's back buffer; the caller refreshes. */
+    /**
+     * Paints a frame into the screen's back buffer; the caller refreshes. When the only news since the last frame
+     * is new lines in the log pane (most frames while processes print), only the pane is painted: the list, the
+     * divider and the status bar are still in the back buffer as the last frame left them, since nothing else
+     * writes there.
+     */
     void draw(Screen screen) {
+        Canvas canvas = new Canvas(screen, glyphs);
+        List<ProcessState> states = supervisor.registry().board().states();
+        long second = clock.nanoTime() / 1_000_000_000L;
+        boolean whole = dirty
+                || help
+                || quitRequested
+                || prompting
+                || input.isOpen()
+                || !results.isEmpty()
+                || !notes.isEmpty()
+                || pane.scanFinished()
+                || second != drawnSecond
+                || canvas.columns() != drawnColumns
+                || canvas.rows() != drawnRows
+                || ProcessList.differs(states, drawnStates);
         for (Said r = results.poll(); r != null; r = results.poll()) {
             say(r.text());
             messageAbout = r.about();
@@ -410,25 +432,27 @@ final class Dashboard {
         }
         pane.searchDone().ifPresent(this::say);
         drawnChanges = supervisor.registry().changes();
-        drawnSecond = clock.nanoTime() / 1_000_000_000L;
+        drawnSecond = second;
         drawnAt = clock.nanoTime();
         drawnTotal = feeds.get(selected).total();
+        drawnColumns = canvas.columns();
+        drawnRows = canvas.rows();
         dirty = false;
 
-        Canvas canvas = new Canvas(screen, glyphs);
         int width = canvas.columns();
         int height = canvas.rows();
         if (width <= 0 || height <= 0) {
             return;
         }
-        List<ProcessState> states = supervisor.registry().board().states();
         drawnStates = states;
         dropStaleMessage(states);
         int content = Math.max(0, height - 1);
-        listWidth = ProcessList.widthFor(nameWidth, width);
-        list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
-        for (int r = 0; r < content; r++) {
-            canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        if (whole) {
+            listWidth = ProcessList.widthFor(nameWidth, width);
+            list.paint(canvas, listWidth, content, states, withAll, selected, nameWidth, clock.now());
+            for (int r = 0; r < content; r++) {
+                canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+            }
         }
         int paneCol = listWidth + 1;
         int paneWidth = Math.max(0, width - paneCol);
@@ -438,7 +462,9 @@ final class Dashboard {
             Optional<ProcessState> shown = selectedName().map(n -> states.get(withAll ? selected - 1 : selected));
             PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), PaneHint.of(shown, states));
         }
-        paintStatusBar(canvas, height - 1, width, states);
+        if (whole) {
+            paintStatusBar(canvas, height - 1, width, states);
+        }
         if (help) {
             HelpOverlay.paint(canvas);
         }
