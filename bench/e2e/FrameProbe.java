@@ -7,6 +7,7 @@ import dev.hum.config.ConfigLoader;
 import dev.hum.config.ProjectConfig;
 import dev.hum.control.ControlServer;
 import dev.hum.process.Supervisor;
+import dev.hum.tui.DeltaScreen;
 import dev.hum.tui.RenderLoop;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -43,7 +44,8 @@ public final class FrameProbe {
                 }
             }
         };
-        TerminalScreen real = new TerminalScreen(new DefaultTerminalFactory(
+        // DeltaScreen, as TerminalSession makes it (issue 14): hum's own delta refresh
+        TerminalScreen real = new DeltaScreen(new DefaultTerminalFactory(
                         out, new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)

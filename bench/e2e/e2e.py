@@ -95,7 +95,7 @@ def kill_started():
             pid = int(Path(f).read_text().split()[0])
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
-        except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        except (FileNotFoundError, ValueError, IndexError, ProcessLookupError, PermissionError):
             pass
     STARTED_PIDS.clear()
 

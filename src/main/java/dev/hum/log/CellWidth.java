@@ -22,6 +22,19 @@ public final class CellWidth {
     private static final int SKIN_TONE_FIRST = 0x1F3FB;
     private static final int SKIN_TONE_LAST = 0x1F3FF;
 
+    /*
+     * The screen asks about every cell of every frame, and for a box-drawing line or an arrow the answer took a
+     * Unicode category look-up and a binary search in WCWidth's table each time. So the traits of each BMP
+     * character are worked out once and kept in a byte: KNOWN, the width (0 to 2) and INVISIBLE or JOINS. The
+     * table is shared without a lock: a byte store is atomic and every thread computes the same byte, so a racing
+     * reader at worst works it out again.
+     */
+    private static final byte[] BMP_TRAITS = new byte[0x10000];
+    private static final int KNOWN = 0x10;
+    private static final int INVISIBLE = 0x20;
+    private static final int JOINS = 0x40;
+    private static final int WIDTH = 0x3;
+
     private CellWidth() {}
 
     /**
@@ -35,7 +48,11 @@ public final class CellWidth {
         if (cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
             return 1;
         }
-        if (isInvisible(cp)) {
+        return cp < BMP_TRAITS.length ? traits(cp) & WIDTH : computeWidth(cp);
+    }
+
+    private static int computeWidth(int cp) {
+        if (computeInvisible(cp)) {
             return 0;
         }
         int width = WCWidth.wcwidth(cp);
@@ -44,11 +61,35 @@ public final class CellWidth {
 
     /** True for a mark that a terminal draws over the character before it (U+0301 after 'e'). */
     public static boolean joinsPrevious(int cp) {
-        return cp >= 0x300 && !(cp >= 0xD800 && cp <= 0xDFFF) && !isInvisible(cp) && WCWidth.wcwidth(cp) == 0;
+        if (cp < 0x300) {
+            return false;
+        }
+        return cp < BMP_TRAITS.length ? (traits(cp) & JOINS) != 0 : computeJoins(cp);
+    }
+
+    private static boolean computeJoins(int cp) {
+        return cp >= 0x300 && !(cp >= 0xD800 && cp <= 0xDFFF) && !computeInvisible(cp) && WCWidth.wcwidth(cp) == 0;
     }
 
     /** True for a character that the screen never draws: it takes no cell and joins nothing. */
     public static boolean isInvisible(int cp) {
+        if (cp < 0xAD) {
+            return false;
+        }
+        return cp < BMP_TRAITS.length ? (traits(cp) & INVISIBLE) != 0 : computeInvisible(cp);
+    }
+
+    /** The traits byte of BMP character {@code cp}, worked out on first use. */
+    private static int traits(int cp) {
+        int t = BMP_TRAITS[cp];
+        if (t == 0) {
+            t = KNOWN | computeWidth(cp) | (computeInvisible(cp) ? INVISIBLE : 0) | (computeJoins(cp) ? JOINS : 0);
+            BMP_TRAITS[cp] = (byte) t;
+        }
+        return t;
+    }
+
+    private static boolean computeInvisible(int cp) {
         if (cp < 0xAD) {
             return false;
         }

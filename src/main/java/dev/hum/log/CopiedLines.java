@@ -60,7 +60,7 @@ final class CopiedLines {
         return ends[(int) (seq - start)];
     }
 
-    /** The arrival of an intact line. */
+    /** The arrival of an intact line, without decoding its text. */
     long arrival(long seq) {
         return LineRecord.arrival(arrivals[(int) (seq - start)], bytes, from(seq));
     }

@@ -487,25 +487,45 @@ public final class LogBuffer {
 
     /**
      * The first seq held whose line arrived at or after {@code arrival} ({@link #nextSeq} if none): arrivals grow
-     * with seqs within one log, so readers that merge logs by arrival find their place by binary search.
+     * with seqs within one log, so readers that merge logs by arrival find their place by binary search. Reads
+     * arrivals only, never a line's text; the newest line is looked at first, since readers of the tail (the
+     * screen, every frame) mostly ask for an arrival past it.
      */
     public long firstSeqArrivingAtOrAfter(long arrival) {
+        return firstSeqArrivingAtOrAfter(arrival, new CopiedLines());
+    }
+
+    /** As {@link #firstSeqArrivingAtOrAfter(long)}, copying through the caller's {@code scratch}. */
+    long firstSeqArrivingAtOrAfter(long arrival, CopiedLines scratch) {
         long lo = firstSeq();
         long hi = nextSeq();
+        if (hi - lo > 0 && holds(hi - 1, scratch) && scratch.arrival(hi - 1) < arrival) {
+            return hi;
+        }
         while (hi - lo > 0) {
             long mid = lo + (hi - lo) / 2;
-            LogSlice slice = readFrom(mid, 1);
-            if (slice.lines().isEmpty()) {
-                lo = slice.nextSeq(); // overtaken while we searched: what is left starts later
+            if (!holds(mid, scratch)) {
+                // overtaken while we searched: what is left starts later
+                long first = firstSeq();
+                lo = first - (mid + 1) > 0 ? first : mid + 1;
                 continue;
             }
-            if (slice.lines().get(0).arrival() < arrival) {
+            if (scratch.arrival(mid) < arrival) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /**
+     * Copies line {@code seq} into {@code scratch} without decoding it: true when the line is held (then {@code
+     * scratch.arrival(seq)} is its arrival), false when the ring dropped it or it was not appended yet.
+     */
+    boolean holds(long seq, CopiedLines scratch) {
+        copy(seq, 1, scratch);
+        return scratch.end() - scratch.firstIntact() > 0 && scratch.firstIntact() == seq;
     }
 
     /** The newest {@code n} lines (fewer if fewer are held), oldest first; never blocks. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * The lines of several logs that share one arrival clock, read as one log in arrival order: the all-processes
@@ -110,44 +111,55 @@ public final class MergedLog {
     }
 
     /**
-     * Up to {@code max} settled lines arriving before {@code arrival}, oldest first. Reads backwards from each log
-     * only as far as needed: a first guess of a fair share per log, then more from any log whose oldest line read
-     * is still newer than the {@code max}-th newest line overall (it may hide lines that belong in). With twenty
-     * logs and a screen of thirty rows this reads a few lines per log, not thirty from each.
+     * Up to {@code max} settled lines arriving before {@code arrival}, oldest first. Merges the logs backwards by
+     * their arrivals alone (a heap of each log's next older line, read without its text), then decodes only the
+     * lines taken: the screen asks for a page every frame, and with 200 logs it decodes those 40 lines, not a few
+     * from each log.
      */
     public List<Line> before(long arrival, int max) {
         long bound = Math.min(arrival, LogBuffer.settledArrival(logs));
         int n = logs.size();
+        CopiedLines scratch = new CopiedLines();
+        long[] next = new long[n]; // per log: the newest seq not yet taken (exclusive end of what is taken)
         long[] ends = new long[n];
-        int[] taken = new int[n];
-        List<List<Line>> perLog = new ArrayList<>(n);
-        int share = Math.max(4, 2 * max / n);
+        PriorityQueue<Candidate> newest = new PriorityQueue<>(Math.max(1, n), NEWEST_FIRST);
         for (int p = 0; p < n; p++) {
-            ends[p] = logs.get(p).firstSeqArrivingAtOrAfter(bound);
-            perLog.add(new ArrayList<>());
-            grow(p, ends[p], Math.min(share, max), taken, perLog);
+            LogBuffer log = logs.get(p);
+            ends[p] = log.firstSeqArrivingAtOrAfter(bound, scratch);
+            next[p] = ends[p];
+            offer(newest, p, ends[p] - 1, scratch);
         }
-        while (true) {
-            List<Line> all = new ArrayList<>();
-            perLog.forEach(all::addAll);
-            all.sort(BY_ARRIVAL);
-            if (all.size() > max) {
-                all = new ArrayList<>(all.subList(all.size() - max, all.size()));
-            }
-            boolean full = all.size() >= max;
-            long threshold = full ? all.get(0).arrival() : 0;
-            boolean complete = true;
-            for (int p = 0; p < n; p++) {
-                List<Line> mine = perLog.get(p);
-                boolean more = ends[p] - taken[p] - logs.get(p).firstSeq() > 0 && taken[p] < max;
-                if (more && (!full || mine.isEmpty() || mine.get(0).arrival() > threshold)) {
-                    grow(p, ends[p], Math.min(max, Math.max(taken[p] * 2, share)), taken, perLog);
-                    complete = false;
+        for (int taken = 0; taken < max && !newest.isEmpty(); taken++) {
+            Candidate c = newest.poll();
+            next[c.log] = c.seq;
+            offer(newest, c.log, c.seq - 1, scratch);
+        }
+        List<Line> all = new ArrayList<>(max);
+        for (int p = 0; p < n; p++) {
+            int count = (int) (ends[p] - next[p]);
+            if (count > 0) {
+                for (LogLine line : logs.get(p).readFrom(next[p], count).lines()) {
+                    if (line.seq() - ends[p] < 0) {
+                        all.add(new Line(p, line));
+                    }
                 }
             }
-            if (complete) {
-                return all;
-            }
+        }
+        all.sort(BY_ARRIVAL);
+        return all;
+    }
+
+    /** A log's next older line in {@link #before}'s merge, by arrival. */
+    private record Candidate(int log, long seq, long arrival) {}
+
+    private static final Comparator<Candidate> NEWEST_FIRST =
+            Comparator.comparingLong(Candidate::arrival).reversed();
+
+    /** Adds line {@code seq} of log {@code p} to the merge, if the log still holds it. */
+    private void offer(PriorityQueue<Candidate> newest, int p, long seq, CopiedLines scratch) {
+        LogBuffer log = logs.get(p);
+        if (seq - log.firstSeq() >= 0 && log.holds(seq, scratch)) {
+            newest.add(new Candidate(p, seq, scratch.arrival(seq)));
         }
     }
 
@@ -238,19 +250,6 @@ public final class MergedLog {
             }
             return new Page(gaps, page);
         }
-    }
-
-    /** Makes log {@code p}'s window the {@code want} lines before {@code end}. */
-    private void grow(int p, long end, int want, int[] taken, List<List<Line>> perLog) {
-        LogBuffer log = logs.get(p);
-        long start = end - log.firstSeq() > want ? end - want : log.firstSeq();
-        int count = (int) Math.max(0, end - start);
-        List<Line> window = new ArrayList<>(count);
-        for (LogLine line : log.readFrom(start, count).lines()) {
-            window.add(new Line(p, line));
-        }
-        perLog.set(p, window);
-        taken[p] = count;
     }
 
     private Optional<Line> line(int log, java.util.OptionalLong seq) {

@@ -30,6 +30,16 @@ final class CellTerminal extends UnixTerminal implements TerminalControl {
         return terminal;
     }
 
+    /**
+     * Runs nothing. Lanterna's terminal saves, changes and restores the terminal's modes through {@code stty}, seven
+     * processes at start (each a fork and an exec: 50 to 250 ms before the first frame, issue 14), all undone at once
+     * by {@link TerminalSession}, which reads and sets the modes itself ({@link Tty}).
+     */
+    @Override
+    protected String runSTTYCommand(String... parameters) {
+        return "";
+    }
+
     @Override
     public void send(byte[] sequence) throws IOException {
         writeToTerminal(sequence);

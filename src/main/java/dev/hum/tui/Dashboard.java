@@ -30,8 +30,13 @@ final class Dashboard {
 
     private static final long MESSAGE_NANOS = 4_000_000_000L;
 
-    /** New log lines alone redraw the screen at most this often (10 a second). */
-    private static final long LINES_FRAME_NANOS = 100_000_000L;
+    /**
+     * New log lines alone redraw the screen at most this often (5 a second): a tail that moves in steps of a fifth
+     * of a second still reads as live, and at 20 processes printing a line a second each it halves the frames of
+     * the all view (issue 14: at 10 a second the render thread cost more than the whole of mprocs). Keys, status
+     * changes and the uptime's second are drawn at once, as before.
+     */
+    private static final long LINES_FRAME_NANOS = 200_000_000L;
 
     private static final int WHEEL_ROWS = 3;
     private static final EnumSet<SGR> BOLD = EnumSet.of(SGR.BOLD);
@@ -79,6 +84,8 @@ final class Dashboard {
     private List<ProcessState> drawnStates = List.of();
     private long drawnTotal = -1;
     private long drawnAt;
+    private int drawnColumns = -1;
+    private int drawnRows = -1;
     private int listWidth;
 
     /**
@@ -516,8 +523,28 @@ final class Dashboard {
         });
     }
 
-    /** Paints one whole frame into the screen's back buffer; the caller refreshes. */
+    /**
+     * Paints a frame into the screen's back buffer; the caller refreshes. When the only news since the last frame
+     * is new lines in the log pane (most frames while processes print), only the pane is painted: the list, the
+     * divider and the status bar are still in the back buffer as the last frame left them, since nothing else
+     * writes there.
+     */
     void draw(Screen screen) {
+        Canvas canvas = new Canvas(screen, glyphs);
+        List<ProcessState> states = supervisor.registry().board().states();
+        long second = clock.nanoTime() / 1_000_000_000L;
+        boolean whole = dirty
+                || help
+                || quitRequested
+                || prompting
+                || input.isOpen()
+                || !results.isEmpty()
+                || !notes.isEmpty()
+                || pane.scanFinished()
+                || second != drawnSecond
+                || canvas.columns() != drawnColumns
+                || canvas.rows() != drawnRows
+                || ProcessList.differs(states, drawnStates);
         for (Said r = results.poll(); r != null; r = results.poll()) {
             say(r.text());
             messageAbout = r.about();
@@ -532,36 +559,38 @@ final class Dashboard {
         }
         pane.searchDone().ifPresent(this::say);
         drawnChanges = supervisor.registry().changes();
-        drawnSecond = clock.nanoTime() / 1_000_000_000L;
+        drawnSecond = second;
         drawnAt = clock.nanoTime();
         drawnTotal = feeds.get(selected).total();
         filter.drawn();
+        drawnColumns = canvas.columns();
+        drawnRows = canvas.rows();
         dirty = false;
 
-        Canvas canvas = new Canvas(screen, glyphs);
         int width = canvas.columns();
         int height = canvas.rows();
         if (width <= 0 || height <= 0) {
             return;
         }
-        List<ProcessState> states = supervisor.registry().board().states();
         drawnStates = states;
         dropStaleMessage(states);
         int content = Math.max(0, height - 1);
-        listWidth = zoomed ? 0 : ProcessList.widthFor(nameWidth, width);
-        if (!zoomed) {
-            list.paint(
-                    canvas,
-                    listWidth,
-                    content,
-                    states,
-                    id -> supervisor.processes().get(id).sample(),
-                    withAll,
-                    selected,
-                    nameWidth,
-                    clock.now());
-            for (int r = 0; r < content; r++) {
-                canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+        if (whole) { // a frame whose only news is new lines leaves the list and the status bar as they were drawn
+            listWidth = zoomed ? 0 : ProcessList.widthFor(nameWidth, width);
+            if (!zoomed) {
+                list.paint(
+                        canvas,
+                        listWidth,
+                        content,
+                        states,
+                        id -> supervisor.processes().get(id).sample(),
+                        withAll,
+                        selected,
+                        nameWidth,
+                        clock.now());
+                for (int r = 0; r < content; r++) {
+                    canvas.text(listWidth, r, "│", 1, Theme.DIM, Theme.BG, Canvas.PLAIN);
+                }
             }
         }
         int paneCol = zoomed ? 0 : listWidth + 1;
@@ -573,7 +602,9 @@ final class Dashboard {
             List<String> hint = PaneHint.of(shown, states, supervisor.origin());
             PaneHint.paint(canvas, paneCol, 1, paneWidth, Math.max(0, content - 1), hint);
         }
-        paintStatusBar(canvas, height - 1, width, states);
+        if (whole) {
+            paintStatusBar(canvas, height - 1, width, states);
+        }
         if (help) {
             helpBox.paint(canvas);
         }

@@ -140,6 +140,7 @@ public final class RenderLoop {
             // After a resize or a suspend the terminal's cells are whatever it kept or reflowed:
             // Lanterna's idea of them is stale, so this one frame is written in full.
             complete = false;
+            dashboard.invalidate();
             dashboard.draw(screen);
             screen.refresh(Screen.RefreshType.COMPLETE);
         } else if (dashboard.needsFrame()) {

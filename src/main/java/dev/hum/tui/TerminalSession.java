@@ -64,7 +64,7 @@ public final class TerminalSession implements RenderLoop.ScreenGate {
             // the hook; the streams stay open and the terminal stays usable): this session owns them.
             terminal.close();
             dashboardModes = Tty.enterDashboardMode();
-            TerminalScreen opened = new TerminalScreen(terminal);
+            TerminalScreen opened = new DeltaScreen(terminal);
             screen = opened;
             opened.startScreen();
             opened.setCursorPosition(null);

@@ -89,6 +89,64 @@ final class LauncherIT {
         assertFalse(Files.exists(dir.resolve("old-java-ran")), "the launcher ran hum on the JDK 11");
     }
 
+    /**
+     * A folder that looks like a JDK 11 with a {@code release} file: its bin/java leaves a mark if it is run at all,
+     * even for {@code -version}: the launcher must read the version from the file, not start a JVM to ask.
+     */
+    private Path fakeOldJdkWithRelease() throws IOException {
+        Path home = dir.resolve("jdk-11-release");
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"11.0.2\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, "#!/bin/sh\ntouch '" + dir.resolve("release-java-ran") + "'\nexit 1\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    @Test
+    void oldJdkWithAReleaseFile_isPassedOverWithoutStartingIt() throws Exception {
+        Path old = fakeOldJdkWithRelease();
+        Path linked = dir.resolve("path-bin");
+        Files.createDirectories(linked);
+        Files.createSymbolicLink(linked.resolve("java"), old.resolve("bin/java")); // as /usr/bin/java is
+        Map<String, String> env = Map.of(
+                "JAVA_HOME",
+                old.toString(),
+                "PATH",
+                linked + ":" + System.getenv("PATH"),
+                "HUM_LAUNCHER",
+                "print-java");
+
+        Run chosen = run(LAUNCHER, env);
+        assertEquals(0, chosen.exit(), chosen.err());
+        String[] versionAndPath = chosen.out().strip().split(" ", 2);
+        assertTrue(Integer.parseInt(versionAndPath[0]) >= 17, chosen.out());
+        assertFalse(versionAndPath[1].startsWith(old.toString()), chosen.out());
+        assertFalse(versionAndPath[1].startsWith(linked.toString()), chosen.out());
+        assertFalse(Files.exists(dir.resolve("release-java-ran")), "the launcher ran the JDK 11's java to ask");
+    }
+
+    @Test
+    void launcherThroughASymlink_findsTheJarBesideTheRealScript() throws Exception {
+        Path bin = dir.resolve("bin");
+        Files.createDirectories(bin);
+        Path link = bin.resolve("hum");
+        Files.createSymbolicLink(link, LAUNCHER);
+        Run version = run(link, Map.of(), "--version");
+        assertEquals(0, version.exit(), version.err());
+        assertTrue(version.out().startsWith("hum "), version.out());
+
+        ProcessBuilder relative = new ProcessBuilder("./hum", "--version").directory(TARGET.toFile());
+        relative.environment().remove("HUM_JAVA");
+        relative.environment().remove("HUM_JAVA_OPTS");
+        relative.redirectErrorStream(true);
+        Process p = relative.start();
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), said);
+        assertTrue(said.startsWith("hum "), said);
+    }
+
     @Test
     void jdk25_startsHumWithTheBuildsAotCache() throws Exception {
         Run chosen = run(LAUNCHER, Map.of("HUM_LAUNCHER", "print-java"));

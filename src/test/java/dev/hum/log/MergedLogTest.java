@@ -44,6 +44,34 @@ final class MergedLogTest {
     }
 
     @Test
+    void before_takesTheNewestLinesOfAllLogs_whenOneLogIsFarChattierThanTheRest() {
+        // 50 logs; log 7 prints most lines and some lines carry their arrival in the record (steps over 254),
+        // with small rings that wrapped: every page must equal the newest lines of all lines still held.
+        AtomicLong clock = new AtomicLong();
+        List<LogBuffer> logs = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            logs.add(new LogBuffer(300, LogBuffer.MIN_BYTES, clock));
+        }
+        java.util.Random random = new java.util.Random(14);
+        for (int i = 0; i < 6000; i++) {
+            int p = random.nextInt(3) == 0 ? random.nextInt(50) : 7;
+            logs.get(p).appendNotice("line " + i + " of " + p);
+        }
+        MergedLog merged = new MergedLog(logs);
+        List<MergedLog.Line> held = merged.from(merged.oldest(), Integer.MAX_VALUE);
+        for (long bound : new long[] {
+            merged.end(), merged.end() - 1, merged.end() - 500, held.get(40).arrival()
+        }) {
+            for (int max : new int[] {1, 43, 300}) {
+                List<String> expected =
+                        texts(held.stream().filter(l -> l.arrival() < bound).toList());
+                expected = expected.subList(Math.max(0, expected.size() - max), expected.size());
+                assertEquals(expected, texts(merged.before(bound, max)), "before(" + bound + ", " + max + ")");
+            }
+        }
+    }
+
+    @Test
     void oldest_isTheFirstArrivalStillHeld_afterTheRingsWrapped() {
         MergedLog merged = interleaved(4); // each log keeps its newest 4 (or a whole block more)
         long oldest = merged.oldest();

@@ -5,7 +5,6 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
-import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.UnicodeVirtualTerminal;
 import dev.hum.config.Command;
 import dev.hum.config.Origin;
@@ -63,7 +62,7 @@ final class ScreenHarness implements AutoCloseable {
     private ScreenHarness(int columns, int rows, Supervisor supervisor, String title, ExecutorService searches)
             throws IOException {
         terminal = new RecordingTerminal(new TerminalSize(columns, rows));
-        screen = new TerminalScreen(terminal);
+        screen = new DeltaScreen(terminal);
         screen.startScreen();
         this.supervisor = supervisor;
         dashboard = searches == null
