@@ -402,16 +402,8 @@ public final class Supervisor implements AutoCloseable {
      * The outcome is also written into the process's log.
      */
     public CompletableFuture<ActionResult> signal(String name, StopSignal signal) {
-        ManagedProcess p = managed.get(name);
-        if (p == null) {
-            return CompletableFuture.completedFuture(
-                    ActionResult.failed("no process named '" + name + "'; known: " + knownNames()));
-        }
-        if (closed.get()) {
-            return CompletableFuture.completedFuture(ActionResult.failed("hum is shutting down"));
-        }
         // Not the process's control thread: a signal (KILL above all) must not queue behind a stop's grace period.
-        return CompletableFuture.supplyAsync(() -> p.signal(signal), exits);
+        return act(name, p -> CompletableFuture.supplyAsync(() -> p.signal(signal), exits));
     }
 
     /**

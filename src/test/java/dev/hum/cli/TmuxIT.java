@@ -106,9 +106,9 @@ final class TmuxIT {
         tmux.await(s -> !s.contains("/ALPHA-READY"), "the search to clear");
 
         tmux.keys("?");
-        tmux.awaitText("any key closes");
+        tmux.await(TmuxIT::showsHelp, "the help box");
         tmux.keys("?");
-        tmux.await(s -> !s.contains("any key closes"), "help to close");
+        tmux.await(s -> !showsHelp(s), "help to close");
 
         tmux.keys("q");
         tmux.awaitText("quitting: stopping");
@@ -251,7 +251,7 @@ final class TmuxIT {
         tmux.keys("j");
         tmux.awaitText("alpha · ");
         tmux.keys("?");
-        tmux.awaitText("any key closes");
+        tmux.await(TmuxIT::showsHelp, "the help box, scrolling in a small window");
         tmux.keys("?");
         tmux.keys("q");
         assertEquals(0, awaitExit());
@@ -495,4 +495,11 @@ final class TmuxIT {
         Optional<Long> hum = tmux.childOfShell("hum.jar");
         assertFalse(hum.isPresent(), "hum still runs under the shell: " + hum);
     }
+
+    /** The help box's title: {@code keys · any key closes}, or {@code keys 1-7 of 39 · …} when it scrolls. */
+    private static boolean showsHelp(String screen) {
+        return HELP_TITLE.matcher(screen).find();
+    }
+
+    private static final Pattern HELP_TITLE = Pattern.compile(" keys( \\d+-\\d+ of \\d+)? · ");
 }
