@@ -21,6 +21,10 @@ final class KeyBar {
             new Hint("i input", 2),
             new Hint("PgUp/PgDn scroll", 1),
             new Hint("/ search", 2),
+            // the two things people leave a dashboard for (copying an error out, seeing only what matters) are
+            // named where they fit; at 120 columns they do, beside a short title
+            new Hint("f filter", 1),
+            new Hint("v copy", 1),
             new Hint("w wrap", 0));
 
     /** Hints above this stay longer than the title at the right end of the bar. */

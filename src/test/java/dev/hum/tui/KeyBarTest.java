@@ -27,4 +27,14 @@ final class KeyBarTest {
         assertFalse(bar.keys().contains("i input"), bar.keys());
         assertTrue(bar.withTitle(), bar::toString);
     }
+
+    @Test
+    void fit_namesFilterAndCopyAt120ColumnsAndTheyGiveWayBeforeTheProcessKeys() {
+        KeyBar.Bar wide = KeyBar.fit(120, TITLE);
+        assertTrue(wide.keys().contains("/ search  f filter  v copy  ? help"), wide.keys());
+        assertTrue(wide.withTitle(), wide::toString);
+        KeyBar.Bar narrow = KeyBar.fit(80, TITLE);
+        assertFalse(narrow.keys().contains("f filter"), narrow.keys());
+        assertTrue(narrow.keys().contains("r restart"), narrow.keys());
+    }
 }
