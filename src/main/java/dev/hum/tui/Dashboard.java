@@ -439,7 +439,7 @@ final class Dashboard {
                 }
                 break;
             case Character:
-                if (key.isCtrlDown() && (key.getCharacter() == 'c' || key.getCharacter() == 'C')) {
+                if (KeyMap.isCtrlC(key)) {
                     prompting = false;
                     quitRequested = true;
                 } else if (!key.isCtrlDown() && key.getCharacter() >= ' ' && prompt.length() < 200) {

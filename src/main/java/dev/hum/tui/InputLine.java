@@ -61,7 +61,7 @@ final class InputLine {
                 return Outcome.EDITING;
             case Character:
                 char c = key.getCharacter();
-                if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+                if (KeyMap.isCtrlC(key)) {
                     target = null;
                     return Outcome.QUIT;
                 }

@@ -108,11 +108,21 @@ final class KeyMap {
 
     private KeyMap() {}
 
+    /**
+     * Ctrl-C, which quits from anywhere: the prompt, the input line, the signal chooser, and (quitting already) kills
+     * at once. A key like any other in raw mode, where the terminal sends no SIGINT.
+     */
+    static boolean isCtrlC(KeyStroke key) {
+        return key.getKeyType() == KeyType.Character
+                && key.isCtrlDown()
+                && (key.getCharacter() == 'c' || key.getCharacter() == 'C');
+    }
+
     /** The action of a key stroke, if it has one. Mouse events are handled by the dashboard. */
     static Optional<Action> actionOf(KeyStroke key) {
         if (key.getKeyType() == KeyType.Character) {
             char c = key.getCharacter();
-            if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+            if (isCtrlC(key)) {
                 return Optional.of(Action.QUIT);
             }
             if (key.isCtrlDown() && (c == 'z' || c == 'Z')) {

@@ -28,7 +28,7 @@ final class Quitting {
             return;
         }
         char c = key.getCharacter();
-        if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+        if (KeyMap.isCtrlC(key)) {
             if (!killing) {
                 killing = true;
                 killRequested = true;

@@ -68,7 +68,7 @@ final class SignalChooser {
                 return NOTHING;
             case Character:
                 char c = key.getCharacter();
-                if (key.isCtrlDown() && (c == 'c' || c == 'C')) {
+                if (KeyMap.isCtrlC(key)) {
                     target = null;
                     return new Outcome.Quit();
                 }
