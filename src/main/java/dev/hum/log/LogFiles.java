@@ -158,11 +158,7 @@ public final class LogFiles {
             return;
         }
         try {
-            LogFileWriter file = feed.writer;
-            if (file == null) {
-                file = new LogFileWriter(feed.path(), maxSize, keep);
-                feed.writer = file;
-            }
+            LogFileWriter file = writerOf(feed);
             byte[] at = stamp(batch.time());
             if (batch.droppedBefore() > 0) {
                 byte[] note = dropNote(batch.droppedBefore());
@@ -181,6 +177,16 @@ public final class LogFiles {
             // stack trace would otherwise land on the dashboard's screen)
             fail(feed, new IOException("hum's writer failed: " + e, e));
         }
+    }
+
+    /** The feed's file, opened (or created) on its first line: a process that never prints makes no file. */
+    private LogFileWriter writerOf(LogFileFeed feed) throws IOException {
+        LogFileWriter file = feed.writer;
+        if (file == null) {
+            file = new LogFileWriter(feed.path(), maxSize, keep);
+            feed.writer = file;
+        }
+        return file;
     }
 
     private void flushAll() {
@@ -204,10 +210,7 @@ public final class LogFiles {
             LogFileWriter file = feed.writer;
             try {
                 if (dropped > 0 && !feed.stopped()) {
-                    if (file == null) {
-                        file = new LogFileWriter(feed.path(), maxSize, keep);
-                        feed.writer = file;
-                    }
+                    file = writerOf(feed);
                     byte[] note = dropNote(dropped);
                     file.line(stamp(System.currentTimeMillis()), note, 0, note.length);
                 }
