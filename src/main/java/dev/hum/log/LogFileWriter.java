@@ -2,10 +2,14 @@ package dev.hum.log;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One process's log file: lines appended as they come, rotated when the next line would pass the size bound
@@ -19,6 +23,13 @@ final class LogFileWriter {
      */
 
     private static final int BUFFER = 64 * 1024;
+
+    private static final int TYPE_MASK = 0170000;
+    private static final int TYPE_LINK = 0120000;
+    private static final int TYPE_CHAR_DEVICE = 0020000;
+
+    /** This process's effective uid: /proc/self belongs to it (hum runs on Linux: /proc, prctl, setsid). */
+    private static final int OWN_UID = ownUid();
 
     private final Path path;
     private final long maxSize;
@@ -97,13 +108,42 @@ final class LogFileWriter {
         out = open();
     }
 
+    private static int ownUid() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException e) {
+            return -1; // then nothing found in a log folder counts as ours, and only new files and devices are used
+        }
+    }
+
     private Path numbered(int i) {
         return path.resolveSibling(path.getFileName() + "." + i);
     }
 
     private OutputStream open() throws IOException {
-        OutputStream raw = Files.newOutputStream(
-                path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        // A log folder may be one others can write in (/tmp): a link or a file planted there by another user would
+        // have hum append the session's output to a file of the user's choosing (a link to ~/.bashrc), or hand it
+        // to them (a file or FIFO of theirs that they read). What is found there, not followed, must be the
+        // user's own; a device (/dev/null) is written whoever owns it. When there was nothing, or it was not a
+        // link, it is opened without following one, so that a link made between the check and the open fails.
+        boolean follow = false;
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            Map<String, Object> found = Files.readAttributes(path, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+            int type = (Integer) Objects.requireNonNull(found.get("mode")) & TYPE_MASK;
+            int uid = (Integer) Objects.requireNonNull(found.get("uid"));
+            if (type != TYPE_CHAR_DEVICE && uid != OWN_UID) {
+                throw new FileSystemException(
+                        path.toString(),
+                        null,
+                        (type == TYPE_LINK ? "a symbolic link" : "a file") + " of uid " + uid + ", not yours (uid "
+                                + OWN_UID + "): another user may have put it there; hum will not write through it");
+            }
+            follow = type == TYPE_LINK;
+        }
+        OutputStream raw = follow
+                ? Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+                : Files.newOutputStream(
+                        path, StandardOpenOption.CREATE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
         rotatable = Files.isRegularFile(path);
         size = rotatable ? Files.size(path) : 0;
         return raw;

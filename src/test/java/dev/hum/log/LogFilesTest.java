@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -201,6 +202,41 @@ final class LogFilesTest {
         Path full = Path.of("/dev/full"); // every write fails with ENOSPC
         assumeTrue(Files.isWritable(full), "/dev/full is not there");
         assertOneNotice(full, "No space left on device");
+    }
+
+    @Test
+    void linkPlantedByAnotherUser_isNotWrittenThrough() throws Exception {
+        Path victim = Files.writeString(dir.resolve("bashrc"), "export PATH\n");
+        Path link = Files.createSymbolicLink(dir.resolve("web.log"), victim);
+        assumeTrue(chownToNobody(link), "giving a file to another user needs root");
+        assertOneNotice(
+                link,
+                "a symbolic link of uid " + NOBODY + ", not yours (uid 0): another user may have put"
+                        + " it there; hum will not write through it");
+        assertEquals("export PATH\n", Files.readString(victim), "the link's target is untouched");
+    }
+
+    @Test
+    void filePlantedByAnotherUser_isNotAppendedTo() throws Exception {
+        Path planted = Files.writeString(dir.resolve("web.log"), "");
+        assumeTrue(chownToNobody(planted), "giving a file to another user needs root");
+        assertOneNotice(
+                planted,
+                "a file of uid " + NOBODY + ", not yours (uid 0): another user may have put it"
+                        + " there; hum will not write through it");
+        assertEquals("", Files.readString(planted), "the session's output did not go to them");
+    }
+
+    private static final int NOBODY = 65534;
+
+    /** lchown to nobody: root only (as CI runs); false elsewhere, where the test cannot plant a file. */
+    private static boolean chownToNobody(Path file) {
+        try {
+            Files.setAttribute(file, "unix:uid", NOBODY, LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static void assertOneNotice(Path file, String reason) throws Exception {
