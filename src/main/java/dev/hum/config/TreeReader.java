@@ -15,10 +15,11 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
@@ -42,8 +43,6 @@ final class TreeReader {
     private static final String MERGE_KEY = "<<";
     // snakeyaml-engine explains a problem on several lines; this finds the position of the last mark.
     private static final Pattern YAML_MARK = Pattern.compile("line (\\d+), column (\\d+)");
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ConfigFile file;
     private final Syntax syntax;
@@ -60,11 +59,25 @@ final class TreeReader {
         this.aliases = aliases;
     }
 
+    /*
+     * Streaming factories, not mappers: nothing here binds to classes, and a mapper's set-up costs
+     * milliseconds of hum's start. One holder per syntax, so a start reads only the one it needs.
+     */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    }
+
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder().build();
+    }
+
     /** Parses one document; an empty text yields a null scalar at 1:1. */
     static Node read(ConfigFile file, String text, Syntax syntax) throws ConfigException {
         try {
             YamlAliases aliases = syntax == Syntax.YAML ? YamlAliases.scan(file, text) : YamlAliases.none(file);
-            try (JsonParser parser = syntax == Syntax.YAML ? YAML.createParser(text) : JSON.createParser(text)) {
+            try (JsonParser parser = syntax == Syntax.YAML
+                    ? Yaml.FACTORY.createParser(ObjectReadContext.empty(), text)
+                    : Json.FACTORY.createParser(ObjectReadContext.empty(), text)) {
                 return new TreeReader(file, syntax, parser, aliases).document();
             }
         } catch (YamlEngineException e) {
