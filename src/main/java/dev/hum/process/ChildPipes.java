@@ -2,7 +2,6 @@ package dev.hum.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -39,7 +38,7 @@ final class ChildPipes implements AutoCloseable {
         int close(int fd);
     }
 
-    private static final C LIBC = Native.load("c", C.class);
+    private static final C LIBC = Libc.load(C.class);
     private static final int O_NONBLOCK = 04000;
     private static final int O_CLOEXEC = 02000000;
     private static final int EAGAIN = 11;

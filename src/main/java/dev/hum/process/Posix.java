@@ -2,7 +2,6 @@ package dev.hum.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.Structure;
 
 /** The few POSIX calls hum needs, through JNA: signals, process groups, tty checks. */
@@ -49,7 +48,7 @@ public final class Posix {
     private static final int PRIO_PROCESS = 0;
     private static final int POLLERR = 0x008;
 
-    private static final CLibrary C = Native.load("c", CLibrary.class);
+    private static final CLibrary C = Libc.load(CLibrary.class);
 
     private Posix() {}
 

@@ -2,7 +2,6 @@ package dev.hum.process;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -47,7 +46,7 @@ final class SockDiag {
 
     private static @org.jspecify.annotations.Nullable CLibrary load() {
         try {
-            return Native.load("c", CLibrary.class);
+            return Libc.load(CLibrary.class);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return null;
         }
