@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * style changes, and each run of neighbouring cells of one style written as one string (one UTF-8 encoding and one
  * buffered write, not one per cell). Lanterna's own delta refresh gathers the changed cells in a {@code TreeMap} of positions first,
  * and is one large method that the JIT compiled again and again in a dashboard's first minute (at 100 processes
- * the largest item of hum's CPU there, issue 14); this one is small.
+ * the largest item of hum's CPU there, issue 14); this one is small. A complete refresh is the same delta
+ * against a cleared screen.
  */
 public final class DeltaScreen extends TerminalScreen {
 
@@ -56,13 +57,19 @@ public final class DeltaScreen extends TerminalScreen {
 
     @Override
     public synchronized void refresh(RefreshType type) throws IOException {
+        Terminal terminal = getTerminal();
+        TerminalSize size = getTerminalSize();
         if (type != RefreshType.DELTA || wholeNext) {
             wholeNext = false;
-            super.refresh(type == RefreshType.DELTA ? RefreshType.COMPLETE : type);
-            return;
+            // The whole frame on a cleared screen: the same delta against blank cells. Lanterna's complete
+            // refresh writes every cell and copies each one's style set to do so, the first frame's
+            // largest cost after hum's own drawing (issue 14: start to first frame).
+            terminal.resetColorAndSGR();
+            terminal.clearScreen();
+            writeChanges(terminal, getBackBuffer(), new ScreenBuffer(size, TextCharacter.DEFAULT_CHARACTER), size);
+        } else {
+            writeChanges(terminal, getBackBuffer(), getFrontBuffer(), size);
         }
-        Terminal terminal = getTerminal();
-        writeChanges(terminal, getBackBuffer(), getFrontBuffer(), getTerminalSize());
         getBackBuffer().copyTo(getFrontBuffer());
         TerminalPosition cursor = getCursorPosition();
         if (cursor == null) {

@@ -93,6 +93,42 @@ final class DeltaScreenTest {
         }
     }
 
+    /** Text written to the terminal behind the screen's back, in a colour. */
+    private static void scribble(DefaultVirtualTerminal terminal, long seed) {
+        Random random = new Random(seed);
+        terminal.setBackgroundColor(TextColor.ANSI.BLUE);
+        for (int k = 0; k < 30; k++) {
+            terminal.setCursorPosition(random.nextInt(40), random.nextInt(12));
+            terminal.putCharacter((char) ('a' + random.nextInt(26)));
+        }
+    }
+
+    @Test
+    void refresh_complete_leavesTheCellsLanternasCompleteRefreshWould() throws Exception {
+        // Every third frame is written whole over cells the screen did not write: the terminal then shows the
+        // frame alone, as Lanterna's complete refresh leaves it.
+        DefaultVirtualTerminal ours = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
+        DefaultVirtualTerminal lanterna = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
+        DeltaScreen screen = new DeltaScreen(ours);
+        TerminalScreen reference = new TerminalScreen(lanterna);
+        screen.startScreen();
+        reference.startScreen();
+        Glyphs glyphs = new Glyphs();
+        Glyphs referenceGlyphs = new Glyphs();
+        for (int frame = 0; frame < 100; frame++) {
+            draw(screen, glyphs, frame);
+            draw(reference, referenceGlyphs, frame);
+            Screen.RefreshType type = frame % 3 == 0 ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA;
+            if (type == Screen.RefreshType.COMPLETE) { // the shell's output while hum was suspended, say
+                scribble(ours, frame);
+                scribble(lanterna, frame);
+            }
+            screen.refresh(type);
+            reference.refresh(type);
+            assertEquals(cells(lanterna), cells(ours), "frame " + frame + ", " + type);
+        }
+    }
+
     @Test
     void refresh_afterAResize_isComplete() throws Exception {
         DefaultVirtualTerminal terminal = new UnicodeVirtualTerminal(new TerminalSize(30, 8));
