@@ -1,7 +1,7 @@
 package dev.hum.tui;
 
 import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.hum.process.Libc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class Tty {
         int raise(int signal);
     }
 
-    private static final CLibrary C = Native.load("c", CLibrary.class);
+    private static final CLibrary C = Libc.load(CLibrary.class);
 
     /** Larger than any platform's {@code struct termios} (60 bytes on Linux, 72 on macOS). */
     private static final int TERMIOS_BYTES = 256;
@@ -66,10 +66,19 @@ final class Tty {
     }
 
     /**
-     * Puts the terminal in the dashboard's mode through {@code stty}, which knows each platform's
-     * flags, and returns the modes that result.
+     * Puts the terminal in the dashboard's mode and returns the modes that result: through libc where
+     * {@link LinuxTermios} knows the layout of {@code struct termios}, else through {@code stty}, which
+     * knows each platform's flags (a fork and an exec: milliseconds before the first frame).
      */
     static byte[] enterDashboardMode() throws IOException {
+        if (LinuxTermios.KNOWN) {
+            setModes(LinuxTermios.dashboardMode(modes()));
+            return modes();
+        }
+        return enterDashboardModeThroughStty();
+    }
+
+    private static byte[] enterDashboardModeThroughStty() throws IOException {
         List<String> command = new ArrayList<>();
         command.add("/bin/stty"); // where Lanterna looks for it too
         command.addAll(DASHBOARD_MODE);
