@@ -7,6 +7,7 @@ import dev.hum.process.Supervisor;
 import dev.hum.tui.TerminalSession;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -17,6 +18,9 @@ final class DashboardCommand {
 
     /** How long the terminal may take to be restored after every process stopped, at exit. */
     private static final long RESTORE_GRACE_MILLIS = 1_500;
+
+    /** How long the processes' launches wait for the dashboard's first frame at most (a slow terminal). */
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofMillis(500);
 
     private DashboardCommand() {}
 
@@ -43,6 +47,9 @@ final class DashboardCommand {
             err.println("hum: cannot open the terminal: " + e.getMessage() + "; use hum --headless");
             return Main.USAGE_ERROR;
         }
+        // The processes' forks wait for the first frame (the render loop lets them go): on two cores they
+        // would take half the machine from it, and each shows STARTING meanwhile.
+        supervisor.holdLaunches(FIRST_FRAME_WAIT);
         supervisor.startWanted(names);
         try {
             session.run(supervisor, Startup.title(config), config.settings().fps(), notes);

@@ -31,6 +31,7 @@ final class Launcher {
 
     private final Map<String, String> baseEnvironment;
     private final SessionMark mark;
+    private final LaunchGate gate = new LaunchGate();
 
     Launcher(Map<String, String> baseEnvironment, SessionMark mark) {
         this.baseEnvironment = Map.copyOf(baseEnvironment);
@@ -58,6 +59,11 @@ final class Launcher {
         } catch (IOException e) {
             throw new LaunchException("cannot start " + command.argv().get(0) + ": " + rootMessage(e));
         }
+    }
+
+    /** Where {@link #launch} waits while launches are held (see {@link LaunchGate}). */
+    LaunchGate gate() {
+        return gate;
     }
 
     /** Checks what can be checked up front, so that a failure reads as a reason, not an exit code. */

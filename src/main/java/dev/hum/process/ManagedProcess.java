@@ -207,6 +207,7 @@ final class ManagedProcess {
             log.appendNotice("hum: start #" + run + ": " + spec.command().display());
         }
         publishLineCount();
+        launcher.gate().pass(); // STARTING is shown; the pipes and the fork may wait for the first frame
         ChildPipes pipes;
         Process process;
         try {

@@ -295,6 +295,19 @@ public final class Supervisor implements AutoCloseable {
     }
 
     /**
+     * Holds every launch (the fork; the run shows STARTING meanwhile) until {@link #releaseLaunches} or until
+     * {@code atMost} has passed: the dashboard's first frame goes out before twenty forks share its two cores.
+     */
+    public void holdLaunches(Duration atMost) {
+        launcher.gate().hold(atMost);
+    }
+
+    /** Lets held launches go, and later ones at once; any number of calls. */
+    public void releaseLaunches() {
+        launcher.gate().open();
+    }
+
+    /**
      * Starts the processes named, or every process whose spec says autostart when {@code names} is empty; the
      * futures complete as {@link #start} does.
      */
@@ -321,6 +334,7 @@ public final class Supervisor implements AutoCloseable {
      * @return true when every stop finished in time
      */
     public boolean stopAll() {
+        releaseLaunches(); // a launch waiting for a first frame that will not come goes, and its stop follows
         if (!closed.compareAndSet(false, true)) {
             boolean controls = awaitControls();
             // The first caller may still be sweeping what outlived its run or flushing the log files: a JVM that

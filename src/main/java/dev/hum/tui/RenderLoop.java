@@ -119,6 +119,7 @@ public final class RenderLoop {
                 if (!frame()) {
                     return;
                 }
+                supervisor.releaseLaunches(); // a frame is out: launches held for the first one may go
                 nextFrame = now + frameNanos;
             }
             if (stopper != null && !stopper.isAlive()) {
