@@ -100,14 +100,17 @@ def kill_started():
     STARTED_PIDS.clear()
 
 
-def wait_for(target, test, timeout=60.0):
-    """Polls capture-pane as fast as it can until test(text) holds; returns the seconds waited or None."""
+def wait_for(target, test, timeout=60.0, interval=0.0):
+    """Polls capture-pane until test(text) holds; returns the seconds waited or None. Without an interval it
+    polls as fast as it can: each poll starts a tmux client, so that takes most of a core from what is measured."""
     t0 = time.perf_counter()
     while True:
         if test(capture(target)):
             return time.perf_counter() - t0
         if time.perf_counter() - t0 > timeout:
             return None
+        if interval:
+            time.sleep(interval)
 
 
 def cpu_seconds(pid):

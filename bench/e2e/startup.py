@@ -22,7 +22,7 @@ import e2e  # noqa: E402
 import scale  # noqa: E402
 
 
-def once(dash, n):
+def once(dash, n, interval):
     with tempfile.TemporaryDirectory(prefix="humstart-") as d:
         folder = Path(d)
         procs = []
@@ -34,7 +34,7 @@ def once(dash, n):
         t0 = time.perf_counter()
         pid = e2e.open_pane("start", command, folder)
         try:
-            waited = e2e.wait_for("start", dash.shown, 60)
+            waited = e2e.wait_for("start", dash.shown, 60, interval)
             if waited is None:
                 return None, None
             return time.perf_counter() - t0, e2e.cpu_seconds(pid)
@@ -49,6 +49,9 @@ def main():
     ap.add_argument("--hum", default="hum=target/hum")
     ap.add_argument("--no-mprocs", action="store_true")
     ap.add_argument("--out")
+    ap.add_argument("--poll-ms", type=float, default=0.0,
+                    help="pause between two looks at the pane (0: none; each look starts a tmux client, which "
+                         "takes a core from the dashboard while it starts; 10 ms leaves it most of the 2 cores)")
     args = ap.parse_args()
     dashes = [scale.Cmd(name, prefix) for name, prefix in
               (spec.split("=", 1) for spec in filter(None, args.hum.split(";")))]
@@ -62,7 +65,7 @@ def main():
             k = r % len(dashes)
             for dash in dashes[k:] + dashes[:k]:
                 load = Path("/proc/loadavg").read_text().split()[0]
-                seconds, cpu = once(dash, args.n)
+                seconds, cpu = once(dash, args.n, args.poll_ms / 1000)
                 results[dash.name].append((seconds, cpu))
                 print(f"round {r + 1} {dash.name}: {seconds} s, CPU {cpu} s (load {load})", file=sys.stderr)
                 if args.out:
