@@ -55,9 +55,10 @@ train() {
     _name=$1
     _java=$2
     shift 2
-    # First the answers a terminal gives to Lanterna's two cursor-position requests (script(1) has no
-    # terminal behind it to answer; unanswered, each waits 5 s), then a walk through the list, a search
-    # with n, the help, and q.
+    # First the answers a terminal gives to Lanterna's two cursor-position requests, for a platform where
+    # hum cannot ask the kernel for the terminal's size (script(1) has no terminal behind it to answer;
+    # unanswered, each waits 5 s; elsewhere they are input hum ignores), then a walk through the list, a
+    # search with n, the help, and q.
     (
         sleep 1
         printf '\033[40;120R'

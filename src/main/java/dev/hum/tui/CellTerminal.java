@@ -1,5 +1,6 @@
 package dev.hum.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.MouseCaptureMode;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The real terminal, which writes each cell's text whole. Lanterna's stream terminal encodes one
@@ -38,6 +40,16 @@ final class CellTerminal extends UnixTerminal implements TerminalControl {
     @Override
     protected String runSTTYCommand(String... parameters) {
         return "";
+    }
+
+    /**
+     * The size the kernel keeps for the terminal ({@link Tty#windowSize}), or, where it cannot be asked, Lanterna's
+     * cursor-position report.
+     */
+    @Override
+    protected TerminalSize findTerminalSize() throws IOException {
+        Optional<TerminalSize> kept = Tty.windowSize();
+        return kept.isPresent() ? kept.get() : super.findTerminalSize();
     }
 
     @Override

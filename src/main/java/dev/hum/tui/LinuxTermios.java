@@ -22,6 +22,9 @@ final class LinuxTermios {
     private static final int VTIME = 5;
     private static final int VMIN = 6;
 
+    /** The {@code ioctl} request that reads a terminal's {@code struct winsize}. */
+    static final long TIOCGWINSZ = 0x5413;
+
     private static final int IXON = 0002000;
     private static final int ISIG = 0000001;
     private static final int ICANON = 0000002;

@@ -1,11 +1,16 @@
 package dev.hum.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.sun.jna.Library;
+import com.sun.jna.NativeLong;
 import dev.hum.process.Libc;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +29,8 @@ final class Tty {
         int tcsetattr(int fd, int when, byte[] termios);
 
         int raise(int signal);
+
+        int ioctl(int fd, NativeLong request, byte[] argument);
     }
 
     private static final CLibrary C = Libc.load(CLibrary.class);
@@ -32,6 +39,7 @@ final class Tty {
     private static final int TERMIOS_BYTES = 256;
 
     private static final int STDIN = 0;
+    private static final int STDOUT = 1;
     private static final int TCSANOW = 0;
     private static final int SIGTSTP = 20; // Linux numbering, as everywhere in hum
 
@@ -97,6 +105,26 @@ final class Tty {
             throw new IOException("interrupted while setting the terminal's mode", e);
         }
         return modes();
+    }
+
+    /**
+     * The terminal's size in cells as the kernel keeps it for standard output ({@code TIOCGWINSZ}), where
+     * {@link LinuxTermios} knows the request's number; empty elsewhere, or when standard output is no terminal
+     * or knows no size. Asked instead of the cursor-position report Lanterna would send: no round trip through
+     * the terminal before the first frame, and no 5 s wait on a terminal that never answers.
+     */
+    static Optional<TerminalSize> windowSize() {
+        if (!LinuxTermios.KNOWN) {
+            return Optional.empty();
+        }
+        byte[] winsize = new byte[8]; // struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; }
+        if (C.ioctl(STDOUT, new NativeLong(LinuxTermios.TIOCGWINSZ), winsize) != 0) {
+            return Optional.empty();
+        }
+        ByteBuffer fields = ByteBuffer.wrap(winsize).order(ByteOrder.nativeOrder());
+        int rows = Short.toUnsignedInt(fields.getShort(0));
+        int columns = Short.toUnsignedInt(fields.getShort(2));
+        return rows > 0 && columns > 0 ? Optional.of(new TerminalSize(columns, rows)) : Optional.empty();
     }
 
     /**

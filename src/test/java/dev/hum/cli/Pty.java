@@ -35,6 +35,7 @@ final class Pty implements AutoCloseable {
     private static final int O_RDWR = 2;
     private static final int O_NOCTTY = 0400;
     private static final long FIONREAD = 0x541B;
+    private static final long TIOCSWINSZ = 0x5414;
 
     private final int master;
     private final Path slave;
@@ -68,6 +69,14 @@ final class Pty implements AutoCloseable {
     void type(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         LIBC.write(master, bytes, bytes.length);
+    }
+
+    /** Sets the size the kernel keeps for the terminal (TIOCSWINSZ), as a terminal emulator does for its window. */
+    void size(int columns, int rows) throws IOException {
+        int[] winsize = {(rows & 0xffff) | (columns << 16), 0}; // ws_row, ws_col, then no pixel sizes (little-endian)
+        if (LIBC.ioctl(master, TIOCSWINSZ, winsize) != 0) {
+            throw new IOException("cannot set the pseudo-terminal's size");
+        }
     }
 
     /** How many bytes the program wrote that nobody has read yet. */

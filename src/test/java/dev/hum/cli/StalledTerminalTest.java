@@ -76,6 +76,26 @@ final class StalledTerminalTest {
         }
     }
 
+    @Test
+    void terminalThatNeverAnswersASizeQuery_isDrawnAtOnceAtTheKernelsSize() throws Exception {
+        Assumptions.assumeTrue(writeSyscall() > 0, "knows the window size request only on amd64 and aarch64");
+        Files.writeString(
+                dir.resolve("hum.yaml"),
+                "processes:\n  app:\n    cmd: echo app-up; sleep 300\n    env: {HUM_TEST_TOKEN: " + token + "}\n");
+        try (Pty pty = Pty.open()) {
+            pty.size(100, 30);
+            hum = start(pty);
+            // Never answers a cursor-position report: Lanterna would wait 5 s for each and then guess 80x24.
+            StringBuilder seen = new StringBuilder();
+            Poll.until("the first frame at 100 columns", () -> {
+                seen.append(pty.read());
+                return seen.indexOf("app-up") >= 0 && seen.indexOf("q quit") >= 0;
+            });
+            assertFalse(seen.indexOf("\033[6n") >= 0, "asked the terminal for its size");
+            assertTrue(seen.indexOf("\033[30;") >= 0, "drew on row 30, the last"); // the key bar's cursor move
+        }
+    }
+
     /** hum on the pty as its controlling terminal, as a shell in a terminal window starts it. */
     private Process start(Pty pty) throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid", "--ctty", "env", "--default-signal=HUP,INT,TERM"));

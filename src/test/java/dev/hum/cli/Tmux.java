@@ -117,6 +117,11 @@ final class Tmux implements AutoCloseable {
         return run("display-message", "-p", "-t", SESSION, format).strip();
     }
 
+    /** Resizes the window, as a person dragging the terminal's corner does: the pane gets SIGWINCH. */
+    void resize(int columns, int rows) throws IOException, InterruptedException {
+        run("resize-window", "-t", SESSION, "-x", Integer.toString(columns), "-y", Integer.toString(rows));
+    }
+
     /** Sets a server option, such as {@code set-clipboard on}. */
     void setOption(String name, String value) throws IOException, InterruptedException {
         run("set-option", "-g", name, value);
