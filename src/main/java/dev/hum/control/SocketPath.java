@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
@@ -80,12 +78,18 @@ public final class SocketPath {
         }
     }
 
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    /**
+     * Ten hex digits of the 64-bit FNV-1a hash of {@code text}'s UTF-8 bytes. Not a cryptographic hash, and
+     * none is needed: only this user can write in the runtime folder ({@link RuntimeFolder}), and two of their
+     * own project paths share a name with a chance of one in a trillion. A {@code MessageDigest} would set up
+     * the JVM's security providers, milliseconds of every start (issue 14).
+     */
+    static String hash(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
         }
+        return HexFormat.of().toHexDigits(h).substring(0, 10);
     }
 }

@@ -23,26 +23,30 @@ final class PortInUse {
     private static final String HOST_PORT =
             "(?:^|[\\s(=/])(?:localhost|\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9a-fA-F:]*\\]|:+|\\*)?:(\\d{2,5})\\b";
 
-    /** Phrasings that name the port, most specific first; group 1 is the port. */
-    private static final List<Pattern> WITH_PORT = List.of(
-            // Go: listen tcp :8080: bind: address already in use; also 127.0.0.1:8080 and [::]:8080
-            Pattern.compile("(?i)listen tcp[46]? \\S*:(\\d{1,5}): bind: address already in use"),
-            // Node, Next.js: Error: listen EADDRINUSE: address already in use :::3000 (or 127.0.0.1:3000)
-            Pattern.compile("(?i)EADDRINUSE:? address already in use \\S*?:(\\d{1,5})\\b"),
-            // Rails/Puma: Address already in use - bind(2) for "127.0.0.1" port 3000 (Errno::EADDRINUSE)
-            Pattern.compile("(?i)address already in use - bind\\(2\\) for \\S+ port (\\d{1,5})"),
-            // uvicorn: [Errno 98] error while attempting to bind on address ('127.0.0.1', 8000): address already in use
-            Pattern.compile("(?i)bind on address \\('[^']*', (\\d{1,5})\\)"),
-            // Vite, Flask/werkzeug, Spring Boot: Port 5173 is in use / Port 8080 was already in use
-            Pattern.compile("(?i)\\bport (\\d{1,5}) (?:is|was) (?:already )?in use"),
-            // Java: java.net.BindException: Address already in use (Bind failed) ... :8080 (some servers add it)
-            Pattern.compile("(?i)BindException.*?" + HOST_PORT),
-            // Phoenix/Erlang, Deno and others: ... localhost:4000 ... eaddrinuse
-            Pattern.compile("(?i)" + HOST_PORT + ".*(?:eaddrinuse|address already in use|addrinuse)"));
+    /** The patterns, compiled when a line first may say so (not at start: a few milliseconds before the first frame). */
+    private static final class Phrasings {
+        /** Phrasings that name the port, most specific first; group 1 is the port. */
+        static final List<Pattern> WITH_PORT = List.of(
+                // Go: listen tcp :8080: bind: address already in use; also 127.0.0.1:8080 and [::]:8080
+                Pattern.compile("(?i)listen tcp[46]? \\S*:(\\d{1,5}): bind: address already in use"),
+                // Node, Next.js: Error: listen EADDRINUSE: address already in use :::3000 (or 127.0.0.1:3000)
+                Pattern.compile("(?i)EADDRINUSE:? address already in use \\S*?:(\\d{1,5})\\b"),
+                // Rails/Puma: Address already in use - bind(2) for "127.0.0.1" port 3000 (Errno::EADDRINUSE)
+                Pattern.compile("(?i)address already in use - bind\\(2\\) for \\S+ port (\\d{1,5})"),
+                // uvicorn: [Errno 98] error while attempting to bind on address ('127.0.0.1', 8000): address already in
+                // use
+                Pattern.compile("(?i)bind on address \\('[^']*', (\\d{1,5})\\)"),
+                // Vite, Flask/werkzeug, Spring Boot: Port 5173 is in use / Port 8080 was already in use
+                Pattern.compile("(?i)\\bport (\\d{1,5}) (?:is|was) (?:already )?in use"),
+                // Java: java.net.BindException: Address already in use (Bind failed) ... :8080 (some servers add it)
+                Pattern.compile("(?i)BindException.*?" + HOST_PORT),
+                // Phoenix/Erlang, Deno and others: ... localhost:4000 ... eaddrinuse
+                Pattern.compile("(?i)" + HOST_PORT + ".*(?:eaddrinuse|address already in use|addrinuse)"));
 
-    /** Phrasings that say an address is taken without naming it (Python, Java, Django, Rust). */
-    private static final Pattern WITHOUT_PORT = Pattern.compile(
-            "(?i)address already in use|EADDRINUSE|AddrInUse|that port is already in use|BindException");
+        /** Phrasings that say an address is taken without naming it (Python, Java, Django, Rust). */
+        static final Pattern WITHOUT_PORT = Pattern.compile(
+                "(?i)address already in use|EADDRINUSE|AddrInUse|that port is already in use|BindException");
+    }
 
     private PortInUse() {}
 
@@ -65,7 +69,7 @@ final class PortInUse {
         if (!mayMatch(line)) {
             return Optional.empty();
         }
-        for (Pattern p : WITH_PORT) {
+        for (Pattern p : Phrasings.WITH_PORT) {
             Matcher m = p.matcher(line);
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
@@ -74,6 +78,6 @@ final class PortInUse {
                 }
             }
         }
-        return WITHOUT_PORT.matcher(line).find() ? Optional.of(OptionalInt.empty()) : Optional.empty();
+        return Phrasings.WITHOUT_PORT.matcher(line).find() ? Optional.of(OptionalInt.empty()) : Optional.empty();
     }
 }
