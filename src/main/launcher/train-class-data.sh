@@ -23,9 +23,10 @@ cd "$work" || exit 0
 # A hum.yaml rather than the built-in demo: most starts read one, and the YAML parser's classes are
 # a large part of what the archive saves (bench/RESULTS.md: first frame 0.48 s with a demo-trained
 # archive, 0.34 s with one trained on a hum.yaml, 0.58 s without).
-# The ticking processes and the 15 s before the first key are a dashboard's usual idle: the method
+# The ticking processes and the 15 s before the first key (the AOT cache's session only; the class
+# list of the JDK 17 path needs 2 s, and 30 s did no better) are a dashboard's usual idle: the method
 # profiles of that time let JDK 25 compile the idle paths early (AOTReplayTraining), which took a
-# session of 20 ticking processes from 27 to 20 CPU ticks in 5-25 s after start (bench/RESULTS.md).
+# session of 20 ticking processes from 27 to 20-22 CPU ticks in 5-25 s after start (bench/RESULTS.md).
 cat >hum.yaml <<'YAML'
 processes:
   clock:
@@ -50,11 +51,13 @@ processes:
 settings:
   fps: 30
 YAML
-# train NAME JAVA FLAG...: one session of the dashboard on JAVA with the JVM flags given.
+# train NAME JAVA IDLE FLAG...: one session of the dashboard on JAVA with the JVM flags given, IDLE seconds
+# of ticking before the first key.
 train() {
     _name=$1
     _java=$2
-    shift 2
+    _idle=$3
+    shift 3
     # First the answers a terminal gives to Lanterna's two cursor-position requests, for a platform where
     # hum cannot ask the kernel for the terminal's size (script(1) has no terminal behind it to answer;
     # unanswered, each waits 5 s; elsewhere they are input hum ignores), then a walk through the list, a
@@ -64,7 +67,7 @@ train() {
         printf '\033[40;120R'
         sleep 0.5
         printf '\033[40;120R'
-        sleep 15
+        sleep "$_idle"
         printf 'jj'
         sleep 0.5
         printf '/green\rn'
@@ -82,7 +85,7 @@ train() {
 set -- $(HUM_LAUNCHER=print-java "$target/hum" 2>/dev/null)
 if [ "${1:-0}" -ge 25 ] 2>/dev/null; then
     # JDK 25 writes the cache in a second JVM it starts at exit (the assembly phase).
-    train aot "$2" "-XX:AOTCacheOutput='$aot.tmp'"
+    train aot "$2" 15 "-XX:AOTCacheOutput='$aot.tmp'"
     if [ -s "$aot.tmp" ]; then
         mv "$aot.tmp" "$aot"
         echo "train-class-data: wrote $aot (JDK $1)"
@@ -102,7 +105,7 @@ if [ "${1:-0}" -ge 25 ] 2>/dev/null; then
     echo "train-class-data: the build's JVM is JDK $1; no class-data archive for the JDK 17 path"
     exit 0
 fi
-train class-data "$java" "-XX:ArchiveClassesAtExit='$archive.tmp'"
+train class-data "$java" 2 "-XX:ArchiveClassesAtExit='$archive.tmp'"
 if [ -s "$archive.tmp" ]; then
     mv "$archive.tmp" "$archive"
     echo "train-class-data: wrote $archive"
