@@ -120,7 +120,7 @@ def scenario(dash, run, n, flooding, args):
         pid = e2e.open_pane("scale", command, folder)
         label = f"{'flood' if flooding else 'tick'}-{n}"
         try:
-            if e2e.wait_for("scale", dash.shown, 60) is None:
+            if e2e.wait_for("scale", dash.shown, 60, args.poll_ms / 1000) is None:
                 return e2e.record(label, dash.name, run=run, n=n, error="no first frame")
             start_s = time.perf_counter() - t_open
             rss_first = e2e.rss_mb(pid)
@@ -166,6 +166,8 @@ def main():
     ap.add_argument("--hum", default="hum=target/hum", help="hum contestants: name=command prefix;...")
     ap.add_argument("--no-mprocs", action="store_true")
     ap.add_argument("--no-probe", action="store_true")
+    ap.add_argument("--poll-ms", type=float, default=0.0,
+                    help="pause between looks at the pane while waiting for the first frame (see startup.py)")
     args = ap.parse_args()
     out = Path(args.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
