@@ -68,25 +68,43 @@ final class DeltaScreenTest {
         }
     }
 
+    /** Hum's screen and Lanterna's own on two alike terminals, given the same frames. */
+    private static final class SideBySide {
+        final DefaultVirtualTerminal ours = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
+        final DefaultVirtualTerminal lanterna = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
+        final DeltaScreen screen;
+        final TerminalScreen reference;
+        private final Glyphs glyphs = new Glyphs();
+        private final Glyphs referenceGlyphs = new Glyphs();
+
+        SideBySide() throws Exception {
+            screen = new DeltaScreen(ours);
+            reference = new TerminalScreen(lanterna);
+            screen.startScreen();
+            reference.startScreen();
+        }
+
+        void draw(long frame) {
+            DeltaScreenTest.draw(screen, glyphs, frame);
+            DeltaScreenTest.draw(reference, referenceGlyphs, frame);
+        }
+
+        void refresh(Screen.RefreshType type) throws Exception {
+            screen.refresh(type);
+            reference.refresh(type);
+        }
+    }
+
     @Test
     void refresh_delta_leavesTheCellsLanternasDeltaRefreshWould() throws Exception {
         // Lanterna's virtual terminal, unlike tmux or xterm, moves a neighbour when a wide character is overwritten
         // by halves, so the reference is Lanterna's own delta refresh of the same frames, not a complete one.
-        DefaultVirtualTerminal ours = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
-        DefaultVirtualTerminal lanterna = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
-        DeltaScreen screen = new DeltaScreen(ours);
-        TerminalScreen reference = new TerminalScreen(lanterna);
-        screen.startScreen();
-        reference.startScreen();
-        Glyphs glyphs = new Glyphs();
-        Glyphs referenceGlyphs = new Glyphs();
+        SideBySide both = new SideBySide();
         for (int frame = 0; frame < 400; frame++) {
-            draw(screen, glyphs, frame);
-            draw(reference, referenceGlyphs, frame);
-            screen.refresh(Screen.RefreshType.DELTA);
-            reference.refresh(Screen.RefreshType.DELTA);
-            String[] expected = cells(lanterna).split("\n");
-            String[] delta = cells(ours).split("\n");
+            both.draw(frame);
+            both.refresh(Screen.RefreshType.DELTA);
+            String[] expected = cells(both.lanterna).split("\n");
+            String[] delta = cells(both.ours).split("\n");
             for (int row = 0; row < expected.length; row++) {
                 assertEquals(expected[row], delta[row], "frame " + frame + ", row " + row);
             }
@@ -107,25 +125,16 @@ final class DeltaScreenTest {
     void refresh_complete_leavesTheCellsLanternasCompleteRefreshWould() throws Exception {
         // Every third frame is written whole over cells the screen did not write: the terminal then shows the
         // frame alone, as Lanterna's complete refresh leaves it.
-        DefaultVirtualTerminal ours = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
-        DefaultVirtualTerminal lanterna = new UnicodeVirtualTerminal(new TerminalSize(40, 12));
-        DeltaScreen screen = new DeltaScreen(ours);
-        TerminalScreen reference = new TerminalScreen(lanterna);
-        screen.startScreen();
-        reference.startScreen();
-        Glyphs glyphs = new Glyphs();
-        Glyphs referenceGlyphs = new Glyphs();
+        SideBySide both = new SideBySide();
         for (int frame = 0; frame < 100; frame++) {
-            draw(screen, glyphs, frame);
-            draw(reference, referenceGlyphs, frame);
+            both.draw(frame);
             Screen.RefreshType type = frame % 3 == 0 ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA;
             if (type == Screen.RefreshType.COMPLETE) { // the shell's output while hum was suspended, say
-                scribble(ours, frame);
-                scribble(lanterna, frame);
+                scribble(both.ours, frame);
+                scribble(both.lanterna, frame);
             }
-            screen.refresh(type);
-            reference.refresh(type);
-            assertEquals(cells(lanterna), cells(ours), "frame " + frame + ", " + type);
+            both.refresh(type);
+            assertEquals(cells(both.lanterna), cells(both.ours), "frame " + frame + ", " + type);
         }
     }
 
