@@ -16,13 +16,13 @@ final class LaunchGate {
     private volatile long heldUntil; // System.nanoTime() deadline while held
     private volatile boolean held;
 
-    /** Holds launches until {@link #open} or until {@code atMost} has passed. */
+    /** Holds launches until {@link #open} or until {@code atMost} has passed; a gate once opened stays open. */
     void hold(Duration atMost) {
         heldUntil = System.nanoTime() + atMost.toNanos();
         held = true;
     }
 
-    /** Lets every waiting and later launch through; any number of calls. */
+    /** Lets every waiting and later launch through, for good; any number of calls. */
     void open() {
         held = false;
         opened.countDown();
