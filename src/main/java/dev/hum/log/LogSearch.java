@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
@@ -145,6 +146,41 @@ public final class LogSearch {
             cursor = copy.nextSeq();
         }
         return out;
+    }
+
+    /**
+     * Whether any line held with seq from {@code fromSeq} on may match one of {@code searches}: the lines are copied
+     * once and tested on their bytes by each plain search's prefilter, none decoded (a search without one, a regex,
+     * answers true). For a reader that runs several searches over each few new lines and mostly finds nothing (the
+     * sampler's URL and port-conflict marks over "tick 41"): one copy instead of one per search.
+     */
+    public static boolean anyMayMatch(List<LogSearch> searches, LogBuffer buffer, long fromSeq) {
+        for (LogSearch search : searches) {
+            if (search.folded == null) {
+                return true;
+            }
+        }
+        CopiedLines copy = new CopiedLines();
+        long cursor = fromSeq;
+        long end = buffer.nextSeq();
+        while (end - cursor > 0) {
+            buffer.copy(cursor, (int) Math.min(BATCH, end - cursor), copy);
+            byte[] bytes = copy.bytes;
+            for (long seq = copy.firstIntact(); copy.end() - seq > 0; seq++) {
+                int from = LineRecord.textStart(bytes, copy.from(seq));
+                int to = copy.to(seq);
+                for (LogSearch search : searches) {
+                    if (mayContain(Objects.requireNonNull(search.folded), bytes, from, to)) {
+                        return true;
+                    }
+                }
+            }
+            if (copy.nextSeq() == cursor) {
+                break;
+            }
+            cursor = copy.nextSeq();
+        }
+        return false;
     }
 
     /** Takes the matching lines of a scan, as they are found: a line's seq and its arrival. */

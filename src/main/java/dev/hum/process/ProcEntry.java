@@ -29,6 +29,18 @@ record ProcEntry(long pid, long ppid, long pgid, long sid, char state, long star
     }
 
     /**
+     * As {@link #read}, but a process that has gone costs one access(2) and no exception: opening a missing file
+     * throws two (the JDK's internal one and a NoSuchFileException with its stack trace). The sampler re-reads the
+     * members of each tree it knows, and a shell that runs {@code sleep 1} in a loop has a member gone every time.
+     */
+    static Optional<ProcEntry> readIfPresent(long pid) {
+        if (!Files.exists(PROC.resolve(Long.toString(pid)).resolve("stat"))) {
+            return Optional.empty();
+        }
+        return read(pid);
+    }
+
+    /**
      * Parses a stat line. The command name sits in parentheses and may itself hold spaces and
      * parentheses, so the fields are counted from the last ')'.
      */

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +72,11 @@ final class Sampler {
     private static final LogSearch URL_LINES = LogSearch.plain(UrlFinder.MARK);
     private static final List<LogSearch> CONFLICT_LINES =
             PortInUse.MARKS.stream().map(LogSearch::plain).toList();
+
+    /** Every mark above: new lines that hold none of them (nearly all) are passed over after one look at their bytes. */
+    private static final List<LogSearch> ANY_MARK =
+            Stream.concat(Stream.of(URL_LINES), CONFLICT_LINES.stream()).toList();
+
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d{2,5})(?![\\w.])");
 
     private final List<ManagedProcess> processes;
@@ -323,7 +329,7 @@ final class Sampler {
             }
             Set<ProcEntry> tree = new LinkedHashSet<>();
             for (ProcEntry e : k.members()) {
-                ProcEntry.read(e.pid())
+                ProcEntry.readIfPresent(e.pid()) // a ticker's `sleep 1` of the last look-up is gone by now
                         .filter(now -> now.startTime() == e.startTime() && !now.isZombie())
                         .ifPresent(tree::add);
             }
@@ -432,6 +438,10 @@ final class Sampler {
             return;
         }
         long from = end - t.cursor > MAX_SCAN ? end - MAX_SCAN : t.cursor;
+        if (!LogSearch.anyMayMatch(ANY_MARK, log, from)) {
+            t.cursor = end; // one copy of the new lines instead of one per search (issue 14: 20 tickers, every pass)
+            return;
+        }
         long resume = end;
         List<LogLine> hits = URL_LINES.collect(log, from, MAX_HITS);
         resume = resumeAt(hits, end, resume);

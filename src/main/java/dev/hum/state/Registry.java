@@ -14,6 +14,7 @@ public final class Registry {
      */
 
     private final Board board;
+    private final Waiters watchers = new Waiters();
 
     /** A NOT_STARTED cell per name, in this order; a process's id is its position. */
     public Registry(List<String> names) {
@@ -28,7 +29,7 @@ public final class Registry {
     public Registry(List<String> names, long initial) {
         List<StateCell> cells = new ArrayList<>(names.size());
         for (String name : names) {
-            cells.add(new StateCell(ProcessState.initial(cells.size(), name, initial)));
+            cells.add(new StateCell(ProcessState.initial(cells.size(), name, initial), watchers));
         }
         this.board = Board.of(cells);
     }
@@ -36,6 +37,15 @@ public final class Registry {
     /** Every process's cell, in display order. */
     public Board board() {
         return board;
+    }
+
+    /**
+     * Who is woken after every change of any process's state (a status, a pid, a line count): the render loop, which
+     * sleeps instead of asking {@link #changes} at every tick. Each writer reads it with one volatile load after its
+     * CAS, the full fence {@link Waiters} asks for.
+     */
+    public Waiters watchers() {
+        return watchers;
     }
 
     /** The cell of the process with this name. */

@@ -18,6 +18,8 @@ public final class StateCell {
      * pure functions, so nothing is lost and no lock is taken. The swap is the only write: no shared
      * counter is bumped beside it (that second contended cache line made updates several times
      * slower under two writers); the board's change count is derived from the versions instead.
+     * After every change taken, the board's watchers (one array shared by the registry's cells, only
+     * read by writers) are woken too: the render loop sleeps on them instead of polling the count.
      */
 
     private static final VarHandle STATE;
@@ -35,14 +37,18 @@ public final class StateCell {
 
     private final Waiters waiters = new Waiters();
 
+    /** Woken after every change taken, whatever it is: the registry's, shared by all its cells. */
+    private final Waiters boardWatchers;
+
     @SuppressWarnings("NullAway.Init") // STATE sets the field, which NullAway cannot see
-    StateCell(ProcessState initial) {
+    StateCell(ProcessState initial, Waiters boardWatchers) {
+        this.boardWatchers = boardWatchers;
         STATE.setRelease(this, initial);
     }
 
     /** A cell on its own, not part of a registry (tests, benchmarks). */
     public static StateCell detached(ProcessState initial) {
-        return new StateCell(initial);
+        return new StateCell(initial, new Waiters());
     }
 
     /** The current state: one acquire load, never blocks, never torn. */
@@ -76,19 +82,21 @@ public final class StateCell {
             }
             ProcessState witness = (ProcessState) STATE.compareAndExchange(this, current, next);
             if (witness == current) {
-                // Waiters wait for a status or a new run (wait_for ready or exit); a pump's per-chunk line count
-                // changes neither, and waking every waiter for it cost 100 idle waiters about 1 % of a core.
-                // Lines wake the log's own waiters. The CAS is the full fence Waiters asks for.
-                if (next.status() != current.status() || next.run() != current.run()) {
+                // Waiters wait for a status, a new run or its pid (wait_for ready or exit, the render loop's list);
+                // a pump's per-chunk line count changes none, and waking every waiter for it cost 100 idle waiters
+                // about 1 % of a core. Lines wake the log's own waiters and the board's watchers. The CAS is the
+                // full fence Waiters asks for.
+                if (next.status() != current.status() || next.run() != current.run() || next.pid() != current.pid()) {
                     waiters.wakeAll();
                 }
+                boardWatchers.wakeAll();
                 return true;
             }
             current = witness;
         }
     }
 
-    /** The threads waiting for this cell's status or run to change; woken after every such change taken. */
+    /** Who waits for this cell's status, run or pid to change; woken after every such change taken. */
     public Waiters waiters() {
         return waiters;
     }

@@ -10,6 +10,7 @@ import dev.hum.process.ActionResult;
 import dev.hum.process.Supervised;
 import dev.hum.process.Supervisor;
 import dev.hum.state.ProcessState;
+import dev.hum.state.Wakeable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,6 +56,9 @@ final class Dashboard {
     private final ProcessList list = new ProcessList();
     private final Glyphs glyphs = new Glyphs();
     private final Queue<Said> results = new ConcurrentLinkedQueue<>();
+    /** Rung after a result is left in {@link #results}, from the thread that left it. */
+    private volatile Wakeable resultsBell = () -> {};
+
     private final Queue<String> notes;
     private final Clock clock;
 
@@ -181,6 +185,11 @@ final class Dashboard {
         return requested;
     }
 
+    /** {@code bell} is rung whenever an action's result arrives (from the thread that finished the action). */
+    void wakeOnResults(Wakeable bell) {
+        resultsBell = bell;
+    }
+
     /** Something outside the dashboard changed the screen (a resize): the next frame must be drawn. */
     void invalidate() {
         dirty = true;
@@ -194,10 +203,13 @@ final class Dashboard {
         if (dirty || !results.isEmpty() || !notes.isEmpty() || pane.scanFinished() || filter.needsFrame()) {
             return true;
         }
+        long now = clock.nanoTime();
+        if (secondOf(now) != drawnSecond && ProcessList.anyLive(drawnStates)) {
+            return true; // the uptime's second is drawn at once, even while new lines wait for their turn
+        }
         long changes = supervisor.registry().changes();
         if (changes == drawnChanges) {
-            long second = clock.nanoTime() / 1_000_000_000L;
-            return second != drawnSecond && ProcessList.anyLive(drawnStates);
+            return false;
         }
         // Something changed. A change the list shows is drawn at once; new lines only when they
         // are in view, and then at most once per LINES_FRAME_NANOS: twenty chatty processes
@@ -206,12 +218,46 @@ final class Dashboard {
         if (ProcessList.differs(states, drawnStates)) {
             return true;
         }
-        long total = feeds.get(selected).total();
-        if (total == drawnTotal) {
+        if (!linesHeldBack()) {
             drawnChanges = changes; // only processes out of view printed: nothing to draw
             return false;
         }
-        return clock.nanoTime() - drawnAt >= LINES_FRAME_NANOS;
+        return now - drawnAt >= LINES_FRAME_NANOS;
+    }
+
+    /** Whether lines arrived in view since the last frame (they wait for LINES_FRAME_NANOS after it). */
+    boolean linesHeldBack() {
+        return feeds.get(selected).total() != drawnTotal;
+    }
+
+    /**
+     * How long, from now, until {@link #needsFrame} may turn true by the clock alone, with no change, key or result
+     * to wake the render loop: the uptime's next second while some process counts one, the end of LINES_FRAME_NANOS
+     * while new lines in view wait for it; {@code pollNanos} while something with no wake-up of its own is under way
+     * (a search or filter scanning on its worker, the stop of every process on quit); Long.MAX_VALUE when only a
+     * change can make a frame due.
+     */
+    long nanosUntilDue(long pollNanos) {
+        if (dirty || !results.isEmpty() || !notes.isEmpty()) {
+            return 0;
+        }
+        if (quitRequested || scanning() || filter.on()) {
+            return pollNanos;
+        }
+        long now = clock.nanoTime();
+        long due = Long.MAX_VALUE;
+        if (ProcessList.anyLive(drawnStates)) {
+            due = secondOf(now) != drawnSecond ? 0 : (secondOf(now) + 1) * 1_000_000_000L - now;
+        }
+        if (linesHeldBack()) {
+            due = Math.min(due, Math.max(0, drawnAt + LINES_FRAME_NANOS - now));
+        }
+        return due;
+    }
+
+    /** The whole second of a {@link Clock#nanoTime}, rounded down also before its origin. */
+    private static long secondOf(long nanos) {
+        return Math.floorDiv(nanos, 1_000_000_000L);
     }
 
     /** Handles one key or mouse event. */
@@ -365,9 +411,7 @@ final class Dashboard {
         copyMode.cancel();
         say("copying…");
         clipboard.copy(
-                capacity -> CopyMode.read(range.get(), capacity),
-                terminal::send,
-                text -> results.add(new Said(text, Optional.empty())));
+                capacity -> CopyMode.read(range.get(), capacity), terminal::send, text -> tell(text, Optional.empty()));
     }
 
     @SuppressWarnings("FutureReturnValueIgnored") // the result reaches the status line through results
@@ -376,10 +420,16 @@ final class Dashboard {
         Optional<String> name = selectedName();
         if (name.isEmpty()) {
             List<ProcessState> states = supervisor.registry().board().states();
-            say(AllProcesses.act(verb, supervisor, states, text -> results.add(new Said(text, Optional.empty()))));
+            say(AllProcesses.act(verb, supervisor, states, text -> tell(text, Optional.empty())));
             return;
         }
-        action.apply(name.get()).thenAccept(r -> results.add(new Said(r.message(), stateOf(name.get()))));
+        action.apply(name.get()).thenAccept(r -> tell(r.message(), stateOf(name.get())));
+    }
+
+    /** Leaves an action's outcome for the next frame, from the thread that finished it, and wakes the render loop. */
+    private void tell(String text, Optional<ProcessState> about) {
+        results.add(new Said(text, about));
+        resultsBell.wake();
     }
 
     private Optional<ProcessState> stateOf(String name) {
@@ -408,9 +458,7 @@ final class Dashboard {
     private void chooseSignal(KeyStroke key) {
         SignalChooser.Outcome outcome = signals.edit(key);
         if (outcome instanceof SignalChooser.Outcome.Send send) {
-            supervisor
-                    .signal(send.target(), send.signal())
-                    .thenAccept(r -> results.add(new Said(r.message(), Optional.empty())));
+            supervisor.signal(send.target(), send.signal()).thenAccept(r -> tell(r.message(), Optional.empty()));
         } else if (outcome instanceof SignalChooser.Outcome.Quit) {
             quitRequested = true;
         }
@@ -532,7 +580,7 @@ final class Dashboard {
     void draw(Screen screen) {
         Canvas canvas = new Canvas(screen, glyphs);
         List<ProcessState> states = supervisor.registry().board().states();
-        long second = clock.nanoTime() / 1_000_000_000L;
+        long second = secondOf(clock.nanoTime());
         boolean whole = dirty
                 || help
                 || quitRequested

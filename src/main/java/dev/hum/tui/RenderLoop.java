@@ -4,14 +4,21 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.TerminalResizeListener;
 import dev.hum.process.Supervisor;
+import dev.hum.state.Registry;
+import dev.hum.state.StateCell;
 import java.io.IOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Owns the screen: waits for the next frame deadline or a key, handles keys, and draws a frame only
+ * Owns the screen: sleeps until something changed or a key came, handles keys, and draws a frame only
  * when something changed, at most {@code fps} times a second. On quit it keeps drawing while every
  * process stops, so the user sees STOPPING turn into STOPPED.
  */
@@ -21,8 +28,15 @@ public final class RenderLoop {
      * Two threads. The key reader blocks in Lanterna's readInput and only puts strokes into a queue.
      * The render thread (the caller of run) is the only one that touches the dashboard and the only
      * one that draws, always inside the gate, which a restore from another thread (a shutdown hook)
-     * closes for good. It takes keys from the queue with a timeout that ends at the next frame deadline,
-     * so a key is handled at once and its effect drawn at once; other changes wait for the deadline.
+     * closes for good. It does not poll: it parks until a key is queued (the reader unparks it), a
+     * FrameBell rings or the dashboard's clock makes a frame due (the uptime's next second, new lines'
+     * turn). The `news` bell hangs on the registry's watchers (any state change: a line count, a status);
+     * the `urgent` one on every cell's waiters (a status, a pid, a new run), the actions' results and
+     * the terminal's resize: those are drawn even while new lines wait for their turn. Writers ring
+     * with a volatile load and, once per clear, an unpark; nothing on the read path takes a lock. A key
+     * is handled at once and its effect drawn at once; other changes wait for the frame rate's deadline.
+     * An idle dashboard (20 processes printing a line a second) so wakes for its frames, not 30 times a
+     * second (issue 14).
      */
 
     /**
@@ -60,13 +74,25 @@ public final class RenderLoop {
         };
     }
 
+    /**
+     * The longest an idle loop sleeps. Everything it draws rings a bell but hum's own notes from the agent bridge,
+     * which are left in a queue the loop does not own; they wait at most this long.
+     */
+    static final long LONGEST_SLEEP_NANOS = 1_000_000_000L;
+
+    private static final long MAX_SLEEP_NANOS = 86_400_000_000_000L; // a day: a deadline that cannot overflow
+
     private final ScreenGate gate;
     private final Screen screen;
     private final Dashboard dashboard;
     private final Supervisor supervisor;
     private final long frameNanos;
-    private final BlockingQueue<KeyStroke> keys = new LinkedBlockingQueue<>();
+    private final long longestSleepNanos;
+    private final Queue<KeyStroke> keys = new ConcurrentLinkedQueue<>();
     private boolean complete; // the next frame rewrites every cell (after a suspend)
+
+    /** The loop sleeps, or is about to, with no frame due by the clock: only a wake-up draws again (for tests). */
+    private volatile boolean idle;
 
     /** The loop over a screen that its caller owns and restores. */
     public RenderLoop(Screen screen, Supervisor supervisor, String title, int fps) {
@@ -74,6 +100,18 @@ public final class RenderLoop {
     }
 
     RenderLoop(ScreenGate gate, Screen screen, Supervisor supervisor, Dashboard dashboard, int fps) {
+        this(gate, screen, supervisor, dashboard, fps, LONGEST_SLEEP_NANOS);
+    }
+
+    /** @param longestSleepNanos the longest the loop sleeps with nothing due (tests: long, so a lost wake-up shows) */
+    RenderLoop(
+            ScreenGate gate,
+            Screen screen,
+            Supervisor supervisor,
+            Dashboard dashboard,
+            int fps,
+            long longestSleepNanos) {
+        this.longestSleepNanos = Math.min(longestSleepNanos, MAX_SLEEP_NANOS);
         this.gate = gate;
         this.screen = screen;
         this.supervisor = supervisor;
@@ -86,15 +124,45 @@ public final class RenderLoop {
      * (a signal's restore). The caller restores the terminal.
      */
     public void run() throws IOException, InterruptedException {
-        Thread reader = new Thread(this::readKeys, "hum-keys");
+        FrameBell news = new FrameBell(Thread.currentThread());
+        FrameBell urgent = new FrameBell(Thread.currentThread());
+        Registry registry = supervisor.registry();
+        registry.watchers().add(news);
+        for (StateCell cell : registry.board().cells()) {
+            cell.waiters().add(urgent); // a status, a pid or a new run: drawn even while new lines wait their turn
+        }
+        dashboard.wakeOnResults(urgent);
+        TerminalResizeListener resized = (terminal, size) -> urgent.wake();
+        Optional<Terminal> terminal =
+                screen instanceof TerminalScreen ts ? Optional.of(ts.getTerminal()) : Optional.empty();
+        terminal.ifPresent(t -> t.addResizeListener(resized));
+        Thread reader = new Thread(() -> readKeys(urgent), "hum-keys");
         reader.setDaemon(true);
         reader.start();
+        try {
+            loop(news, urgent);
+        } finally {
+            terminal.ifPresent(t -> t.removeResizeListener(resized));
+            registry.watchers().remove(news);
+            for (StateCell cell : registry.board().cells()) {
+                cell.waiters().remove(urgent);
+            }
+        }
+    }
+
+    private void loop(FrameBell news, FrameBell urgent) throws IOException, InterruptedException {
         Thread stopper = null;
         long nextFrame = System.nanoTime();
         while (true) {
-            long wait = nextFrame - System.nanoTime();
-            KeyStroke key = wait > 0 ? keys.poll(wait, TimeUnit.NANOSECONDS) : keys.poll();
-            boolean handled = key != null;
+            // No frame sooner than the frame rate allows, unless a key came; then none before something rang or the
+            // clock made one due (the uptime's second, new lines' turn). While new lines wait for their turn, only
+            // news that is drawn at once (a status, a key, a result, a resize) ends the wait early.
+            sleepUntil(nextFrame, null, null);
+            long quiet = Math.min(dashboard.nanosUntilDue(frameNanos), longestSleepNanos);
+            idle = quiet >= longestSleepNanos;
+            sleepUntil(System.nanoTime() + quiet, urgent, dashboard.linesHeldBack() ? null : news);
+            idle = false;
+            KeyStroke key = keys.poll(); // a key ends both sleeps: it is drawn at once, the person is waiting for it
             while (key != null) {
                 dashboard.handle(key);
                 key = keys.poll();
@@ -114,18 +182,40 @@ public final class RenderLoop {
                 new Thread(supervisor::killAll, "hum-kill").start();
             }
             long now = System.nanoTime();
-            // A key is drawn at once, not at the next deadline: the person is waiting for it.
-            if (handled || now - nextFrame >= 0) {
-                if (!frame()) {
-                    return;
-                }
-                supervisor.releaseLaunches(); // a frame is out: launches held for the first one may go
-                nextFrame = now + frameNanos;
+            news.clear(); // before the frame reads what it draws: a change from here on rings again
+            urgent.clear();
+            if (!frame()) {
+                return;
             }
+            supervisor.releaseLaunches(); // a frame is out: launches held for the first one may go
+            nextFrame = now + frameNanos;
             if (stopper != null && !stopper.isAlive()) {
                 dashboard.invalidate();
                 frame(); // the last frame shows every process STOPPED
                 return;
+            }
+        }
+    }
+
+    /** Whether the loop sleeps, or is about to, with nothing due by the clock: from now on only a wake-up draws. */
+    boolean idle() {
+        return idle;
+    }
+
+    /**
+     * Parks the render thread until {@code deadline} (of {@link System#nanoTime}), a key, or a ring of a bell given
+     * (null: not listened to).
+     */
+    private void sleepUntil(long deadline, @Nullable FrameBell first, @Nullable FrameBell second)
+            throws InterruptedException {
+        while (keys.isEmpty() && (first == null || !first.rung()) && (second == null || !second.rung())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
         }
     }
@@ -150,7 +240,7 @@ public final class RenderLoop {
         }
     }
 
-    private void readKeys() {
+    private void readKeys(FrameBell bell) {
         try {
             while (true) {
                 KeyStroke key = screen.readInput();
@@ -158,12 +248,14 @@ public final class RenderLoop {
                     continue;
                 }
                 keys.add(key);
+                bell.wakeNow();
                 if (key.getKeyType() == KeyType.EOF) {
                     return;
                 }
             }
         } catch (IOException | RuntimeException e) {
             keys.add(new KeyStroke(KeyType.EOF));
+            bell.wakeNow();
         }
     }
 }

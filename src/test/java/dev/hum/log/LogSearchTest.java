@@ -155,4 +155,21 @@ final class LogSearchTest {
             Thread.interrupted();
         }
     }
+
+    @Test
+    void anyMayMatch_onlyWhenANewLineHoldsOneOfTheMarks() {
+        LogBuffer buffer = new LogBuffer(100, LogBuffer.MIN_BYTES);
+        List<LogSearch> marks = List.of(LogSearch.plain("://"), LogSearch.plain("in use"));
+        buffer.appendNotice("tick 1");
+        long second = buffer.appendNotice("Address IN USE :::3000");
+        buffer.appendNotice("tick 2");
+        assertTrue(LogSearch.anyMayMatch(marks, buffer, buffer.firstSeq()), "a mark in the middle, any case");
+        assertFalse(LogSearch.anyMayMatch(marks, buffer, second + 1), "only ticks after it");
+        assertFalse(LogSearch.anyMayMatch(marks, buffer, buffer.nextSeq()), "no new line at all");
+        buffer.appendNotice("listening on http://localhost:3000/");
+        assertTrue(LogSearch.anyMayMatch(marks, buffer, second + 1), "a URL appended later");
+        assertTrue(
+                LogSearch.anyMayMatch(List.of(LogSearch.regex("tock")), buffer, second + 1),
+                "a regex has no byte test: it must be run");
+    }
 }
