@@ -27,7 +27,7 @@ if [ "$mode" = scale ]; then
   # client) take most of a core from the dashboard while it starts (bench/RESULTS.md, "start to first frame")
   python3 bench/e2e/scale.py --out "$out" --sizes 20,100,200 --window 10 --late 35 --key-samples 10 --poll-ms 10 "$@" \
     2>&1 | tee "$out/log.txt"
-  python3 bench/e2e/startup.py --runs 9 --n 20 --poll-ms 10 --out "$out/startup.jsonl" 2>&1 | tee -a "$out/log.txt"
+  python3 bench/e2e/startup.py --runs 9 --n 20 --poll-ms 10 --hum "hum=$PWD/target/hum" --out "$out/startup.jsonl" 2>&1 | tee -a "$out/log.txt"
   j17=$(HUM_JAVA=$(command -v java) HUM_LAUNCHER=print-java target/hum | cut -d' ' -f2)
   python3 bench/e2e/scale.py --out "$out" --sizes 4 --flooders 4 --only ingest,flood --window 10 --key-samples 10 --poll-ms 10 \
     --no-probe --hum "hum=target/hum;hum [jdk17]=env HUM_JAVA=$j17 target/hum;hum [coh]=env HUM_JAVA_OPTS=-XX:+UseCompactObjectHeaders target/hum" \
