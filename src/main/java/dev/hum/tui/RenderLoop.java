@@ -152,6 +152,7 @@ public final class RenderLoop {
 
     private void loop(FrameBell news, FrameBell urgent) throws IOException, InterruptedException {
         Thread stopper = null;
+        boolean launchesLet = false; // launches held for the first frame go once it is out (DashboardCommand)
         long nextFrame = System.nanoTime();
         while (true) {
             // No frame sooner than the frame rate allows, unless a key came; then none before something rang or the
@@ -187,7 +188,10 @@ public final class RenderLoop {
             if (!frame()) {
                 return;
             }
-            supervisor.releaseLaunches(); // a frame is out: launches held for the first one may go
+            if (!launchesLet) {
+                supervisor.releaseLaunches();
+                launchesLet = true;
+            }
             nextFrame = now + frameNanos;
             if (stopper != null && !stopper.isAlive()) {
                 dashboard.invalidate();
